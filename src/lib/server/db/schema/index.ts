@@ -1,0 +1,5 @@
+export * from './audit';
+export * from './auth';
+export * from './mail';
+export * from './networks';
+export * from './registry';

@@ -1,0 +1,15 @@
+import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** A development network hosted on the platform, such as USO. */
+export const networks = pgTable('networks', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	slug: text('slug').notNull().unique(),
+	shortName: text('short_name').notNull(),
+	nameFi: text('name_fi').notNull(),
+	nameSv: text('name_sv').notNull(),
+	nameEn: text('name_en').notNull(),
+	descriptionFi: text('description_fi').notNull().default(''),
+	descriptionSv: text('description_sv').notNull().default(''),
+	descriptionEn: text('description_en').notNull().default(''),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+});
