@@ -100,15 +100,16 @@ CREATE TABLE "municipalities" (
 	"employment_area_fi" text NOT NULL,
 	"language_status" smallint NOT NULL,
 	"municipality_group" smallint NOT NULL,
-	"population" integer NOT NULL,
-	"population_date" date NOT NULL,
-	"size_class" smallint NOT NULL,
+	"population" integer,
+	"population_date" date,
+	"size_class" smallint,
 	"search_key" text NOT NULL,
 	"abolished_on" date,
 	"merged_into" text,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "municipality_code_format" CHECK ("municipalities"."code" ~ '^[0-9]{3}$'),
 	CONSTRAINT "municipality_size_class_range" CHECK ("municipalities"."size_class" between 1 and 10),
+	CONSTRAINT "municipality_current_has_population" CHECK ("municipalities"."abolished_on" is not null or ("municipalities"."population" is not null and "municipalities"."size_class" is not null and "municipalities"."population_date" is not null)),
 	CONSTRAINT "municipality_language_status_range" CHECK ("municipalities"."language_status" between 0 and 3)
 );
 --> statement-breakpoint

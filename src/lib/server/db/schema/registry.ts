@@ -31,10 +31,11 @@ export const municipalities = pgTable(
 		employmentAreaFi: text('employment_area_fi').notNull(),
 		languageStatus: smallint('language_status').notNull(),
 		municipalityGroup: smallint('municipality_group').notNull(),
-		population: integer('population').notNull(),
-		populationDate: date('population_date').notNull(),
+		/** Null only for an abolished municipality whose last figure we do not ship. */
+		population: integer('population'),
+		populationDate: date('population_date'),
 		/** Statistics Finland size group 1–10, derived from population on import. */
-		sizeClass: smallint('size_class').notNull(),
+		sizeClass: smallint('size_class'),
 		/** Both names, lower-cased and stripped of accents, for partial search. */
 		searchKey: text('search_key').notNull(),
 		abolishedOn: date('abolished_on'),
@@ -46,6 +47,10 @@ export const municipalities = pgTable(
 	(t) => [
 		check('municipality_code_format', sql`${t.code} ~ '^[0-9]{3}$'`),
 		check('municipality_size_class_range', sql`${t.sizeClass} between 1 and 10`),
+		check(
+			'municipality_current_has_population',
+			sql`${t.abolishedOn} is not null or (${t.population} is not null and ${t.sizeClass} is not null and ${t.populationDate} is not null)`
+		),
 		check('municipality_language_status_range', sql`${t.languageStatus} between 0 and 3`),
 		// partial name search ("hameen" finds Hämeenlinna) without a scan
 		index('municipalities_search_key_trgm').using('gin', sql`${t.searchKey} gin_trgm_ops`),
