@@ -24,8 +24,13 @@ export default ts.config(
 	},
 	{
 		rules: {
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-			'no-console': ['error', { allow: ['warn', 'error', 'info'] }]
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			],
+			'no-console': ['error', { allow: ['warn', 'error', 'info'] }],
+			// the app is served at the root, never under a base path, so plain hrefs are right
+			'svelte/no-navigation-without-resolve': 'off'
 		}
 	},
 	{

@@ -1,35 +1,30 @@
-import pg from 'pg';
 import { openDatabase, type Database } from '../../src/lib/server/db/client';
+import { createThrowawayDatabase, testDatabaseUrl } from '../e2e/support/postgres';
 
 /**
  * A fresh, migrated database for one test file: PGlite in memory by default, or a new
  * database on the PostgreSQL server that DATABASE_URL names (dropped afterwards).
+ * With VERKOSTO_REQUIRE_POSTGRES=1 and no DATABASE_URL it throws instead of falling back.
  */
 export async function createTestDatabase(): Promise<Database> {
-	const url = process.env.DATABASE_URL;
+	const url = testDatabaseUrl();
 	if (!url) return openDatabase({ kind: 'pglite', dataDir: null });
 
-	const name = `verkosto_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-	const admin = new pg.Client({ connectionString: url });
-	await admin.connect();
+	const throwaway = await createThrowawayDatabase(url);
+	let database: Database;
 	try {
-		await admin.query(`create database ${name}`);
-	} finally {
-		await admin.end();
+		database = await openDatabase({ kind: 'postgres', url: throwaway.url, poolSize: 4 });
+	} catch (error) {
+		await throwaway.drop();
+		throw error;
 	}
-	const testUrl = new URL(url);
-	testUrl.pathname = `/${name}`;
-	const database = await openDatabase({ kind: 'postgres', url: testUrl.toString(), poolSize: 4 });
 	return {
 		...database,
 		close: async () => {
-			await database.close();
-			const dropper = new pg.Client({ connectionString: url });
-			await dropper.connect();
 			try {
-				await dropper.query(`drop database if exists ${name} with (force)`);
+				await database.close();
 			} finally {
-				await dropper.end();
+				await throwaway.drop();
 			}
 		}
 	};

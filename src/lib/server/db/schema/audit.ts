@@ -21,8 +21,8 @@ export const auditLog = pgTable(
 		index('audit_log_at').on(t.at),
 		// history of one record, newest first
 		index('audit_log_entity').on(t.entityType, t.entityId, t.id.desc()),
-		// what one person did, newest first
-		index('audit_log_actor').on(t.actorId, t.id.desc()),
+		// what one person did, newest first (by the label, which outlives an erased account)
+		index('audit_log_actor').on(t.actorLabel, t.id.desc()),
 		// one kind of action, newest first
 		index('audit_log_action').on(t.action, t.id.desc())
 	]

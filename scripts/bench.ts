@@ -1,0 +1,329 @@
+/**
+ * `npm run bench`: builds the app, then for each database (PGlite; PostgreSQL too when
+ * DATABASE_URL is set) and each scale of the data set, creates a database of its own, fills
+ * it, serves the built app on it and loads its pages with autocannon, beside a bare node:http
+ * server. Prints req/s, p99 and ratios, checks the aims and writes bench-results/*.json.
+ *
+ * Exits non-zero only when the run is broken (a server did not start, a page answered
+ * anything but 2xx); missing an aim prints MISS. See docs/benchmarks.md.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../src/lib/server/db/client';
+import {
+	BARE,
+	DEMO_COORDINATOR,
+	PAGE_TARGETS,
+	readSettings,
+	type Scale,
+	type Settings
+} from './bench/config';
+import {
+	createPgliteDatabase,
+	createPostgresDatabase,
+	KIND_LABEL,
+	type BenchDatabase,
+	type DatabaseKind
+} from './bench/databases';
+import { fillDatabase } from './bench/datasets';
+import { measureJsWeight } from './bench/js-weight';
+import { fetchPage, measure, signIn, type Measurement } from './bench/load';
+import { startApp, startBareServer, type Child } from './bench/processes';
+import {
+	checkAims,
+	formatAims,
+	formatBare,
+	formatRun,
+	formatScaling,
+	pgliteRegistryShare,
+	runTitle,
+	type BenchResults,
+	type RunResult,
+	type TargetResult
+} from './bench/report';
+
+const projectRoot = path.resolve(import.meta.dirname, '..');
+process.chdir(projectRoot);
+
+const log = (message: string) => console.info(`[bench] ${message}`);
+
+/** Things to undo on the way out, newest first: servers to stop, databases to drop. */
+const cleanups: (() => Promise<void>)[] = [];
+
+async function cleanUp(): Promise<void> {
+	while (cleanups.length > 0) {
+		const undo = cleanups.pop()!;
+		await undo().catch((e: unknown) => console.warn(`[bench] clean-up: ${(e as Error).message}`));
+	}
+}
+
+function deferred(undo: () => Promise<void>): () => Promise<void> {
+	cleanups.push(undo);
+	return async () => {
+		const i = cleanups.indexOf(undo);
+		if (i >= 0) cleanups.splice(i, 1);
+		await undo();
+	};
+}
+
+function notMeasured(reason: string, status = 0): Measurement {
+	return {
+		reqPerSec: 0,
+		p50Ms: 0,
+		p99Ms: 0,
+		meanMs: 0,
+		requests: 0,
+		errors: status ? 0 : 1,
+		timeouts: 0,
+		non2xx: status ? 1 : 0,
+		statusCodes: status ? { [String(status)]: 1 } : { [reason]: 1 },
+		seconds: 0,
+		connections: 0,
+		ok: false
+	};
+}
+
+async function measureBare(settings: Settings): Promise<TargetResult> {
+	const server = await startBareServer();
+	const stop = deferred(() => server.stop());
+	try {
+		const measurement = await measure(`${server.url}/`, settings);
+		log(
+			`${BARE.name}: ${Math.round(measurement.reqPerSec)} req/s, p99 ${Math.round(measurement.p99Ms)} ms`
+		);
+		return { target: BARE.name, path: null, measurement, js: null, serverStderrLines: 0 };
+	} finally {
+		await stop();
+	}
+}
+
+async function createDatabase(kind: DatabaseKind, scale: Scale, settings: Settings) {
+	return kind === 'postgres'
+		? createPostgresDatabase(settings.databaseUrl!, scale.name)
+		: createPgliteDatabase(scale.name);
+}
+
+/** First start with DEMO=1 migrates and loads the registry and demo accounts; then the scale data. */
+async function prepare(database: BenchDatabase, scale: Scale) {
+	const first = await startApp({ databaseEnv: database.serverEnv, demo: true, projectRoot });
+	await first.stop();
+	const open = await openDatabase(database.target);
+	try {
+		const result = await open.db.execute(sql`select current_setting('server_version') as v`);
+		const rows = (result as unknown as { rows: { v: string }[] }).rows;
+		const counts = await fillDatabase(open.db, scale.factor, (m) => log(`  ${m}`));
+		return { counts, version: rows[0]?.v ?? 'unknown' };
+	} finally {
+		await open.close();
+	}
+}
+
+async function measurePages(app: Child, settings: Settings, broken: string[], title: string) {
+	const cookie = await signIn(app.url, DEMO_COORDINATOR.email, DEMO_COORDINATOR.password);
+	const results: TargetResult[] = [];
+	for (const target of PAGE_TARGETS) {
+		const url = `${app.url}${target.path}`;
+		const sent = target.signIn ? cookie : null;
+		const page = await fetchPage(url, sent);
+		if (page.status !== 200) {
+			const why = `${title}: ${target.name} ${target.path} answered HTTP ${page.status} before the load`;
+			broken.push(why);
+			console.error(`[bench] !! ${why}`);
+			results.push({
+				target: target.name,
+				path: target.path,
+				measurement: notMeasured('precheck', page.status),
+				js: null,
+				serverStderrLines: 0
+			});
+			continue;
+		}
+		const js = await measureJsWeight(url, page);
+		const stderrBefore = app.stderrLines();
+		const measurement = await measure(url, { ...settings, headers: sent ? { cookie: sent } : {} });
+		const stderrLines = app.stderrLines() - stderrBefore;
+		if (measurement.ok) {
+			log(
+				`  ${target.name} ${target.path}: ${Math.round(measurement.reqPerSec)} req/s, p99 ${Math.round(measurement.p99Ms)} ms, JS ${js.kbGzip.toFixed(1)} KB gz`
+			);
+		} else {
+			const why = `${title}: ${target.name} ${target.path}: non-2xx ${measurement.non2xx}, errors ${measurement.errors}, timeouts ${measurement.timeouts}`;
+			broken.push(why);
+			console.error(`[bench] !! FAILED MEASUREMENT ${why}`);
+		}
+		if (stderrLines > 0) {
+			console.warn(
+				`[bench] the server wrote ${stderrLines} lines to stderr under load; the last of its output:\n${app.output().split('\n').slice(-10).join('\n')}`
+			);
+		}
+		results.push({
+			target: target.name,
+			path: target.path,
+			measurement,
+			js,
+			serverStderrLines: stderrLines
+		});
+	}
+	return results;
+}
+
+async function runOne(
+	kind: DatabaseKind,
+	scale: Scale,
+	settings: Settings,
+	broken: string[]
+): Promise<RunResult> {
+	const started = performance.now();
+	const database = await createDatabase(kind, scale, settings);
+	const drop = deferred(() => database.drop());
+	const run: RunResult = {
+		database: kind,
+		databaseVersion: '',
+		scale,
+		where: database.where,
+		setupSeconds: 0,
+		counts: {},
+		targets: []
+	};
+	try {
+		log(`${KIND_LABEL[kind]}, scale "${scale.name}": preparing ${database.where}`);
+		const prepared = await prepare(database, scale);
+		run.counts = prepared.counts;
+		run.databaseVersion = prepared.version;
+		const app = await startApp({ databaseEnv: database.serverEnv, demo: false, projectRoot });
+		const stop = deferred(() => app.stop());
+		run.setupSeconds = Math.round((performance.now() - started) / 100) / 10;
+		log(`${runTitle(run)}: serving on ${app.url} (set-up ${run.setupSeconds} s)`);
+		try {
+			run.targets = await measurePages(app, settings, broken, runTitle(run));
+		} finally {
+			await stop();
+		}
+	} catch (e) {
+		run.error = (e as Error).message;
+		broken.push(`${KIND_LABEL[kind]}, scale "${scale.name}": ${run.error}`);
+		console.error(`[bench] !! ${KIND_LABEL[kind]}, scale "${scale.name}" broke: ${run.error}`);
+	} finally {
+		await drop();
+	}
+	return run;
+}
+
+async function main(): Promise<number> {
+	const settings = readSettings();
+	if (!existsSync(path.join(projectRoot, 'build', 'index.js'))) {
+		console.error('[bench] No build/: run `npm run bench` (it builds first) or `npm run build`.');
+		return 1;
+	}
+	const startedAt = new Date();
+	const kinds: DatabaseKind[] = settings.databaseUrl ? ['pglite', 'postgres'] : ['pglite'];
+	const pkg = JSON.parse(
+		readFileSync(path.join(projectRoot, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')
+	) as { version: string };
+	log(
+		`${os.cpus().length} CPUs, Node ${process.version}; ${settings.connections} connections, ` +
+			`${settings.warmupSeconds} s warm-up + ${settings.seconds} s per target; ` +
+			`databases: ${kinds.map((k) => KIND_LABEL[k]).join(', ')}; scales: ${settings.scales.map((s) => s.name).join(', ')}`
+	);
+	if (!settings.databaseUrl) log('DATABASE_URL is not set: PostgreSQL is not measured.');
+	const loadAverage = os.loadavg().map((l) => Math.round(l * 100) / 100);
+	if (loadAverage[0]! > os.cpus().length / 2) {
+		console.warn(
+			`[bench] The machine is busy before the bench starts (load average ${loadAverage.join(', ')} on ` +
+				`${os.cpus().length} CPUs): absolute figures will be low; ratios suffer less.`
+		);
+	}
+
+	const broken: string[] = [];
+	const output: string[] = [];
+	let bare: TargetResult | null = null;
+	try {
+		bare = await measureBare(settings);
+		if (!bare.measurement.ok) broken.push(`${BARE.name}: the bare server's run failed`);
+	} catch (e) {
+		broken.push(`${BARE.name}: ${(e as Error).message}`);
+		console.error(`[bench] !! ${(e as Error).message}`);
+	}
+
+	const runs: RunResult[] = [];
+	for (const kind of kinds) {
+		for (const scale of settings.scales) {
+			const run = await runOne(kind, scale, settings, broken);
+			if (kind === 'pglite') {
+				run.databaseVersion = `${pkg.version} (PostgreSQL ${run.databaseVersion || '?'})`;
+			}
+			runs.push(run);
+		}
+	}
+
+	const aims = checkAims(runs);
+	output.push(
+		`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ` +
+			`load average at start ${loadAverage.join(' ')}; ${settings.connections} connections, ` +
+			`${settings.seconds} s per target after ${settings.warmupSeconds} s warm-up`
+	);
+	if (bare) output.push(formatBare(bare));
+	for (const run of runs) output.push(formatRun(run, bare));
+	const scaling = formatScaling(runs);
+	if (scaling) output.push(scaling);
+	const pgliteShare = pgliteRegistryShare(runs);
+	output.push(formatAims(aims) + (pgliteShare ? `\n${pgliteShare}` : ''));
+
+	const results: BenchResults = {
+		startedAt: startedAt.toISOString(),
+		finishedAt: new Date().toISOString(),
+		machine: {
+			cpus: os.cpus().length,
+			cpuModel: os.cpus()[0]?.model ?? 'unknown',
+			totalMemoryGb: Math.round(os.totalmem() / 2 ** 30),
+			node: process.version,
+			platform: process.platform,
+			release: os.release(),
+			loadAverageAtStart: loadAverage
+		},
+		settings: {
+			seconds: settings.seconds,
+			warmupSeconds: settings.warmupSeconds,
+			connections: settings.connections
+		},
+		bare,
+		runs,
+		aims,
+		broken
+	};
+	mkdirSync(settings.resultsDir, { recursive: true });
+	const file = path.join(
+		settings.resultsDir,
+		`bench-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`
+	);
+	writeFileSync(file, JSON.stringify(results, null, '\t') + '\n');
+
+	console.info('\n' + '='.repeat(72) + '\nSummary\n\n' + output.join('\n\n'));
+	console.info(`\nResults: ${file}`);
+	if (broken.length > 0) {
+		console.error(`\n!! BROKEN RUN: ${broken.length} problem(s); figures above are not valid:`);
+		for (const b of broken) console.error(`!!   ${b}`);
+		return 1;
+	}
+	return 0;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.once(signal, () => {
+		console.error(`[bench] ${signal}: stopping servers and dropping bench databases`);
+		void cleanUp().finally(() => process.exit(130));
+	});
+}
+
+main()
+	.then(async (code) => {
+		await cleanUp();
+		process.exit(code);
+	})
+	.catch(async (e: unknown) => {
+		console.error('[bench] failed:', e);
+		await cleanUp();
+		process.exit(1);
+	});

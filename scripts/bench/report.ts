@@ -1,0 +1,238 @@
+/** The bench's results: their shape (also the JSON file's), the stdout tables and the aims. */
+import { AIMS, BARE_TARGET, NO_DB_TARGET, type Scale } from './config';
+import { KIND_LABEL, type DatabaseKind } from './databases';
+import type { JsWeight } from './js-weight';
+import type { Measurement } from './load';
+
+export interface TargetResult {
+	target: string;
+	path: string | null;
+	measurement: Measurement;
+	/** Null for the bare server. */
+	js: JsWeight | null;
+	/** Lines the server wrote to stderr during this target's runs (errors logged under load). */
+	serverStderrLines: number;
+}
+
+export interface RunResult {
+	database: DatabaseKind;
+	/** "15.18" for PostgreSQL, the package version for PGlite. */
+	databaseVersion: string;
+	scale: Scale;
+	where: string;
+	setupSeconds: number;
+	/** Row counts the data-set generators report. */
+	counts: Record<string, number>;
+	targets: TargetResult[];
+	/** Set when the run broke before or while measuring. */
+	error?: string;
+}
+
+export interface AimCheck {
+	status: 'PASS' | 'MISS' | 'SKIP';
+	aim: string;
+	detail: string;
+}
+
+export interface BenchResults {
+	startedAt: string;
+	finishedAt: string;
+	machine: {
+		cpus: number;
+		cpuModel: string;
+		totalMemoryGb: number;
+		node: string;
+		platform: string;
+		release: string;
+		/** os.loadavg() before the first run: above about half the CPUs, others were busy. */
+		loadAverageAtStart: number[];
+	};
+	settings: { seconds: number; warmupSeconds: number; connections: number };
+	bare: TargetResult | null;
+	runs: RunResult[];
+	aims: AimCheck[];
+	/** Why the run counts as broken (non-2xx, a server that did not start); empty when fine. */
+	broken: string[];
+}
+
+const int = (n: number) => Math.round(n).toLocaleString('en');
+const ratio = (n: number) => (n >= 0.1 ? n.toFixed(2) : n.toPrecision(2));
+
+function table(header: string[], rows: string[][], rightAligned: boolean[]): string {
+	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+	const line = (cells: string[]) =>
+		cells
+			.map((c, i) => (rightAligned[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+			.join('  ')
+			.trimEnd();
+	return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+function failure(m: Measurement): string {
+	const codes = Object.entries(m.statusCodes)
+		.map(([code, n]) => `${code}×${n}`)
+		.join(' ');
+	return `FAILED: non-2xx ${m.non2xx}, errors ${m.errors}, timeouts ${m.timeouts} (${codes || 'no answers'})`;
+}
+
+export function runTitle(run: RunResult): string {
+	const people = run.counts.people;
+	const data = [
+		run.counts.currentMunicipalities !== undefined
+			? `${int(run.counts.currentMunicipalities)} municipalities`
+			: null,
+		people !== undefined ? `${int(people)} people` : null
+	]
+		.filter(Boolean)
+		.join(', ');
+	return `${KIND_LABEL[run.database]} ${run.databaseVersion}, scale "${run.scale.name}" (×${run.scale.factor}${data ? `: ${data}` : ''})`;
+}
+
+function find(run: RunResult, name: string): TargetResult | undefined {
+	return run.targets.find((t) => t.target === name);
+}
+
+export function formatRun(run: RunResult, bare: TargetResult | null): string {
+	const noDb = find(run, NO_DB_TARGET);
+	const rows = run.targets.map((t) => {
+		const m = t.measurement;
+		const base = [t.target, t.path ?? ''];
+		if (!m.ok) return [...base, failure(m), '', '', '', ''];
+		return [
+			...base,
+			int(m.reqPerSec),
+			int(m.p99Ms),
+			noDb?.measurement.ok ? ratio(m.reqPerSec / noDb.measurement.reqPerSec) : '–',
+			bare?.measurement.ok ? ratio(m.reqPerSec / bare.measurement.reqPerSec) : '–',
+			t.js ? t.js.kbGzip.toFixed(1) : '–'
+		];
+	});
+	const out = [
+		`== ${runTitle(run)}`,
+		table(['target', 'path', 'req/s', 'p99 ms', '× no-DB', '× bare', 'JS KB gz'], rows, [
+			false,
+			false,
+			true,
+			true,
+			true,
+			true,
+			true
+		])
+	];
+	if (run.error) out.push(`!! ${run.error}`);
+	return out.join('\n');
+}
+
+export function formatBare(bare: TargetResult): string {
+	const m = bare.measurement;
+	return m.ok
+		? `== ${BARE_TARGET}: ${int(m.reqPerSec)} req/s, p99 ${int(m.p99Ms)} ms`
+		: `== ${BARE_TARGET}: ${failure(m)}`;
+}
+
+/** Per-request cost (1 / req/s) at the full scale over the cost at the small one. */
+export function costGrowth(full: Measurement, small: Measurement): number {
+	return small.reqPerSec / full.reqPerSec;
+}
+
+export function formatScaling(runs: RunResult[]): string | null {
+	const rows: string[][] = [];
+	for (const kind of ['pglite', 'postgres'] as const) {
+		const full = runs.find((r) => r.database === kind && r.scale.name === 'full');
+		const small = runs.find((r) => r.database === kind && r.scale.name === 'small');
+		if (!full || !small) continue;
+		for (const t of full.targets) {
+			const s = find(small, t.target);
+			if (!s || !t.measurement.ok || !s.measurement.ok) continue;
+			rows.push([
+				KIND_LABEL[kind],
+				t.target,
+				int(s.measurement.reqPerSec),
+				int(t.measurement.reqPerSec),
+				ratio(costGrowth(t.measurement, s.measurement))
+			]);
+		}
+	}
+	if (rows.length === 0) return null;
+	return [
+		'== Cost per request at 100× the data (full scale over 1/100)',
+		table(['database', 'target', 'req/s small', 'req/s full', 'cost ×'], rows, [
+			false,
+			false,
+			true,
+			true,
+			true
+		])
+	].join('\n');
+}
+
+export function checkAims(runs: RunResult[]): AimCheck[] {
+	const checks: AimCheck[] = [];
+	const share = AIMS.registryShareOfNoDb;
+
+	// 1. The registry on PostgreSQL, full scale: at least half the req/s of the page without database.
+	const aim1 = `registry ≥ ${share}× the req/s of the no-DB page on PostgreSQL (full scale)`;
+	const pgFull = runs.find((r) => r.database === 'postgres' && r.scale.name === 'full');
+	const registry = pgFull && find(pgFull, 'registry');
+	const noDb = pgFull && find(pgFull, NO_DB_TARGET);
+	if (!pgFull) {
+		checks.push({ status: 'SKIP', aim: aim1, detail: 'no PostgreSQL run: set DATABASE_URL' });
+	} else if (!registry?.measurement.ok || !noDb?.measurement.ok) {
+		checks.push({ status: 'SKIP', aim: aim1, detail: 'a measurement failed' });
+	} else {
+		const got = registry.measurement.reqPerSec / noDb.measurement.reqPerSec;
+		checks.push({
+			status: got >= share ? 'PASS' : 'MISS',
+			aim: aim1,
+			detail: `${int(registry.measurement.reqPerSec)} / ${int(noDb.measurement.reqPerSec)} req/s = ${ratio(got)}×`
+		});
+	}
+
+	// 2. JavaScript per page (the same build on every run: take the first figure of each page).
+	const js = new Map<string, { path: string; kb: number }>();
+	for (const run of runs) {
+		for (const t of run.targets) {
+			if (t.js && t.path && !js.has(t.target)) js.set(t.target, { path: t.path, kb: t.js.kbGzip });
+		}
+	}
+	for (const [target, { path, kb }] of js) {
+		checks.push({
+			status: kb < AIMS.maxJsKbGzip ? 'PASS' : 'MISS',
+			aim: `JavaScript < ${AIMS.maxJsKbGzip} KB gzipped on ${target} (${path})`,
+			detail: `${kb.toFixed(1)} KB`
+		});
+	}
+
+	// 3. Next issue's aim, measured already: per-request cost at 100× the data.
+	for (const kind of ['pglite', 'postgres'] as const) {
+		const full = runs.find((r) => r.database === kind && r.scale.name === 'full');
+		const small = runs.find((r) => r.database === kind && r.scale.name === 'small');
+		if (!full || !small) continue;
+		for (const t of full.targets) {
+			const s = find(small, t.target);
+			if (t.target === NO_DB_TARGET || !s || !t.measurement.ok || !s.measurement.ok) continue;
+			const growth = costGrowth(t.measurement, s.measurement);
+			checks.push({
+				status: growth <= AIMS.maxCostGrowth ? 'PASS' : 'MISS',
+				aim: `${t.target} on ${KIND_LABEL[kind]} costs ≤ ${AIMS.maxCostGrowth}× per request at 100× the data`,
+				detail: `${ratio(growth)}×`
+			});
+		}
+	}
+	return checks;
+}
+
+export function formatAims(checks: AimCheck[]): string {
+	return ['== Aims', ...checks.map((c) => `${c.status.padEnd(4)}  ${c.aim}: ${c.detail}`)].join(
+		'\n'
+	);
+}
+
+/** PGlite's registry share, for information: the aim is set on PostgreSQL only. */
+export function pgliteRegistryShare(runs: RunResult[]): string | null {
+	const run = runs.find((r) => r.database === 'pglite' && r.scale.name === 'full');
+	const registry = run && find(run, 'registry');
+	const noDb = run && find(run, NO_DB_TARGET);
+	if (!registry?.measurement.ok || !noDb?.measurement.ok) return null;
+	return `info  registry on PGlite (full scale): ${ratio(registry.measurement.reqPerSec / noDb.measurement.reqPerSec)}× the no-DB page (the aim is set on PostgreSQL)`;
+}

@@ -1,0 +1,76 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import {
+	DEFAULT_LOCALE,
+	isLocale,
+	LOCALE_COOKIE,
+	localeFromAcceptLanguage
+} from '$lib/i18n/locales';
+import { env } from '$lib/server/env';
+import { db, startDatabase, stopDatabase } from '$lib/server/db';
+import { SESSION_COOKIE, validateSession } from '$lib/server/auth/session';
+import { sessionCookieOptions } from '$lib/server/auth/cookies';
+import { seedDemo } from '$lib/server/demo/seed-demo';
+import { loadShippedRegistry } from '$lib/server/registry/import-registry';
+import { closeMailTransports } from '$lib/server/mail/send-mail';
+
+/** Opens and migrates the database before the first request (a fresh PGlite takes seconds). */
+export const init: ServerInit = async () => {
+	const config = env();
+	const database = await startDatabase();
+	await loadShippedRegistry(database.db);
+	if (config.DEMO && (await seedDemo(database.db))) {
+		console.info('Demo data loaded. Sign in as koordinaattori@example.fi / verkosto-demo');
+	}
+	process.once('sveltekit:shutdown', async () => {
+		await closeMailTransports();
+		await stopDatabase();
+	});
+};
+
+/** Language: an explicit choice (cookie) first, then the browser's Accept-Language, then Finnish. */
+const locale: Handle = async ({ event, resolve }) => {
+	const chosen = event.cookies.get(LOCALE_COOKIE);
+	event.locals.locale = isLocale(chosen)
+		? chosen
+		: (localeFromAcceptLanguage(event.request.headers.get('accept-language')) ?? DEFAULT_LOCALE);
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+	});
+};
+
+const session: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const valid = await validateSession(db(), token);
+		if (valid) {
+			event.locals.user = valid.user;
+			if (valid.renewed) {
+				event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url, valid.expiresAt));
+			}
+		} else {
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		}
+	}
+	return resolve(event);
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'same-origin');
+	response.headers.set('x-frame-options', 'DENY');
+	return response;
+};
+
+export const handle = sequence(securityHeaders, locale, session);
+
+/** Unexpected errors: logged with an id, never shown to the user beyond a generic message. */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	const id = crypto.randomUUID();
+	if (status !== 404) {
+		console.error(`[${id}] ${event.request.method} ${event.url.pathname}:`, error);
+	}
+	return { message: 'error', id };
+};

@@ -1,0 +1,15 @@
+/** Every kind of change the audit log records; the audit page filters by these. */
+export const AUDIT_ACTIONS = [
+	'auth.sign_in',
+	'user.create',
+	'user.update',
+	'user.password_reset',
+	'network.create',
+	'municipality.create',
+	'municipality.update',
+	'municipality.abolish'
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_ENTITY_TYPES = ['user', 'network', 'municipality'] as const;

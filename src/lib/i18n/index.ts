@@ -1,0 +1,23 @@
+import { page } from '$app/state';
+import type { Messages } from './fi';
+import { fi } from './fi';
+import { formatDate, formatDateTime, formatMoney, formatNumber } from './format';
+import { DEFAULT_LOCALE, type Locale } from './locales';
+import { format, type MessageKey, type MessageParams } from './translate';
+
+export type { MessageKey, MessageParams };
+
+function current(): { messages: Messages; locale: Locale } {
+	const data = page.data as { messages?: Messages; locale?: Locale };
+	return { messages: data.messages ?? fi, locale: data.locale ?? DEFAULT_LOCALE };
+}
+
+/** Translates in the page's language; call it while a component renders. */
+export function t(key: MessageKey, params?: MessageParams): string {
+	return format(current().messages[key] ?? key, params);
+}
+
+export const n = (value: number) => formatNumber(current().locale, value);
+export const money = (cents: number) => formatMoney(current().locale, cents);
+export const date = (value: Date | string) => formatDate(current().locale, value);
+export const dateTime = (value: Date | string) => formatDateTime(current().locale, value);

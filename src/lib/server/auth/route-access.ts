@@ -1,0 +1,17 @@
+/**
+ * Routes anyone may open. Every other route must refuse an anonymous visitor and a person
+ * without its role; tests/e2e/access.e2e.ts finds every route and checks it.
+ */
+export const PUBLIC_ROUTES = new Set([
+	'/',
+	'/healthz',
+	'/language',
+	'/signin',
+	'/signin/link/[token]',
+	'/signin/reset',
+	'/signin/reset/[token]',
+	'/signout'
+]);
+
+/** Routes any signed-in person may open, whatever their role. */
+export const SIGNED_IN_ROUTES = new Set<string>([]);

@@ -1,0 +1,65 @@
+import ExcelJS from 'exceljs';
+import { stringify } from 'csv-stringify/sync';
+
+export type Cell = string | number | null;
+
+export interface ExportTable {
+	/** Sheet name in XLSX; at most 31 characters. */
+	title: string;
+	columns: { header: string; width?: number; numeric?: boolean }[];
+	rows: Cell[][];
+	/** Lines shown under the table in XLSX (e.g. the data source's attribution). */
+	notes?: string[];
+}
+
+/**
+ * CSV for spreadsheets used in Finland: UTF-8 with a byte-order mark (so Excel reads ä and ö),
+ * semicolons between fields (Excel in Finnish locale expects them, as the decimal mark is a comma).
+ */
+export function toCsv(table: ExportTable): Buffer {
+	const body = stringify([table.columns.map((c) => c.header), ...table.rows.map(sanitiseRow)], {
+		delimiter: ';',
+		record_delimiter: '\r\n'
+	});
+	return Buffer.from(`\ufeff${body}`, 'utf8');
+}
+
+/** A cell that a spreadsheet would run as a formula is written as text. */
+function sanitiseRow(row: Cell[]): Cell[] {
+	return row.map((cell) =>
+		typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell
+	);
+}
+
+export async function toXlsx(table: ExportTable): Promise<Buffer> {
+	const workbook = new ExcelJS.Workbook();
+	workbook.creator = 'Verkosto';
+	const sheet = workbook.addWorksheet(table.title.slice(0, 31), {
+		views: [{ state: 'frozen', ySplit: 1 }]
+	});
+	sheet.columns = table.columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
+	sheet.getRow(1).font = { bold: true };
+	for (const row of table.rows) sheet.addRow(row);
+	table.columns.forEach((c, i) => {
+		if (c.numeric) sheet.getColumn(i + 1).numFmt = '# ##0';
+	});
+	if (table.notes?.length) {
+		sheet.addRow([]);
+		for (const note of table.notes) sheet.addRow([note]).font = { italic: true };
+	}
+	return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export function exportResponse(body: Buffer, format: 'csv' | 'xlsx', filename: string): Response {
+	const type =
+		format === 'csv'
+			? 'text/csv; charset=utf-8'
+			: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+	return new Response(new Uint8Array(body), {
+		headers: {
+			'content-type': type,
+			'content-disposition': `attachment; filename="${filename}.${format}"`,
+			'cache-control': 'private, no-store'
+		}
+	});
+}

@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import type { MessageKey } from '$lib/i18n/fi';
+import { fi } from '$lib/i18n/fi';
+
+import type { FieldError, FieldErrors } from '$lib/schemas/errors';
+
+export type { FieldError, FieldErrors };
+
+function toFieldError(issue: z.core.$ZodIssue): FieldError {
+	const key = (issue.message in fi ? issue.message : 'error.invalid') as MessageKey;
+	const params: Record<string, string | number> = {};
+	if (issue.code === 'too_big') params.max = Number(issue.maximum);
+	if (issue.code === 'too_small') params.min = Number(issue.minimum);
+	if (issue.code === 'custom' && issue.params) Object.assign(params, issue.params);
+	return Object.keys(params).length ? { key, params } : { key };
+}
+
+export function collectErrors(error: z.ZodError): FieldErrors {
+	const errors: FieldErrors = {};
+	for (const issue of error.issues) {
+		const field = String(issue.path[0] ?? '_form');
+		errors[field] ??= toFieldError(issue);
+	}
+	return errors;
+}
+
+/** The text fields of a form as typed, to give back with errors. Files and secrets are left out. */
+export function formValues(form: FormData, omit: string[] = []): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [key, value] of form) {
+		if (typeof value === 'string' && !omit.includes(key)) values[key] = value.slice(0, 10_000);
+	}
+	return values;
+}
+
+export type FormResult<T> =
+	{ ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+/**
+ * Validates a submitted form. Repeated fields are taken once (the first); a body that is
+ * not a form gives the same answer as an empty form.
+ */
+export async function parseForm<S extends z.ZodType>(
+	request: Request,
+	schema: S,
+	options: { omitFromValues?: string[] } = {}
+): Promise<FormResult<z.output<S>>> {
+	let form: FormData;
+	try {
+		form = await request.formData();
+	} catch {
+		form = new FormData();
+	}
+	const raw: Record<string, FormDataEntryValue> = {};
+	for (const [key, value] of form) if (!(key in raw)) raw[key] = value;
+	const result = schema.safeParse(raw);
+	if (result.success) return { ok: true, data: result.data };
+	return {
+		ok: false,
+		errors: collectErrors(result.error),
+		values: formValues(form, options.omitFromValues)
+	};
+}
+
+/**
+ * Reads a query string field by field: a bad value falls back to its default and is reported,
+ * so a mistyped link still shows a page (with the message next to the field), never a 500.
+ */
+export function parseQuery<
+	Shape extends Record<string, z.ZodType>,
+	Values extends { [K in keyof Shape]: unknown }
+>(
+	params: URLSearchParams,
+	shape: Shape & { [K in keyof Shape]: z.ZodType<Values[K], string> },
+	defaults: Values
+): { values: Values; errors: FieldErrors } {
+	const values = { ...defaults };
+	const errors: FieldErrors = {};
+	for (const key of Object.keys(shape) as (keyof Shape & string)[]) {
+		const raw = params.get(key);
+		if (raw === null || raw === '') continue;
+		const result = shape[key]!.safeParse(raw);
+		if (result.success) values[key] = result.data as Values[typeof key];
+		else errors[key] = toFieldError(result.error.issues[0]!);
+	}
+	return { values, errors };
+}

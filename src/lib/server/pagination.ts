@@ -1,0 +1,38 @@
+import { asc, desc, gt, lt, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+
+export interface Keyset {
+	before: number | null;
+	after: number | null;
+}
+
+/**
+ * Newest-first paging by an ascending id: the cost of a page does not depend on how far
+ * back it is. Returns the condition and order for a query that asks for one extra row.
+ */
+export function keysetQuery(id: PgColumn, keyset: Keyset): { where?: SQL; orderBy: SQL } {
+	if (keyset.after !== null) return { where: gt(id, keyset.after), orderBy: asc(id) };
+	if (keyset.before !== null) return { where: lt(id, keyset.before), orderBy: desc(id) };
+	return { orderBy: desc(id) };
+}
+
+/** Trims the extra row and works out the cursors for newer and older pages. */
+export function keysetPage<T extends { id: number }>(
+	rows: T[],
+	keyset: Keyset,
+	limit: number
+): { rows: T[]; newer: string | null; older: string | null } {
+	const more = rows.length > limit;
+	let page = rows.slice(0, limit);
+	if (keyset.after !== null) page = page.reverse();
+	const first = page[0];
+	const last = page[page.length - 1];
+	const goingBack = keyset.after === null;
+	const hasNewer = goingBack ? keyset.before !== null : more;
+	const hasOlder = goingBack ? more : true;
+	return {
+		rows: page,
+		newer: hasNewer && first ? String(first.id) : null,
+		older: hasOlder && last ? String(last.id) : null
+	};
+}

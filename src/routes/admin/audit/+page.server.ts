@@ -1,0 +1,32 @@
+import { requireCoordinator } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { listAuditEntries } from '$lib/server/audit/list-audit-entries';
+import { parseQuery } from '$lib/server/http/parse';
+import { auditQueryDefaults, auditQueryShape } from '$lib/schemas/audit';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	requireCoordinator(event);
+	const { values: query, errors } = parseQuery(
+		event.url.searchParams,
+		auditQueryShape,
+		auditQueryDefaults
+	);
+	const page = await listAuditEntries(db(), query);
+	return {
+		query,
+		errors,
+		newer: page.newer,
+		older: page.older,
+		entries: page.rows.map((e) => ({
+			id: e.id,
+			at: e.at.toISOString(),
+			actor: e.actorLabel,
+			action: e.action,
+			entityType: e.entityType,
+			entityId: e.entityId,
+			before: (e.before ?? null) as Record<string, unknown> | null,
+			after: (e.after ?? null) as Record<string, unknown> | null
+		}))
+	};
+};

@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from './support/app-server';
+import { HttpClient } from './support/http';
+
+/**
+ * Hostile and broken input never gives a 500 or a stack trace, is answered in the user's
+ * language next to the field, keeps what was typed, and changes nothing.
+ */
+const HOSTILE = [
+	'',
+	' ',
+	'x'.repeat(100_000),
+	'<script>alert(1)</script>',
+	"' or 1=1; drop table users; --",
+	'\u0000\u0001\u001b[31m',
+	'%00%ff',
+	'ääää',
+	'-1',
+	'1e9',
+	'NaN',
+	'[]',
+	'{"$ne":null}'
+];
+
+let app: RunningApp;
+let coordinator: HttpClient;
+
+async function newestAuditId(): Promise<string> {
+	const html = await (await coordinator.get('/admin/audit')).text();
+	const id = /data-entry="(\d+)"/.exec(html)?.[1];
+	if (!id) throw new Error('the audit log shows no entries');
+	return id;
+}
+
+beforeAll(async () => {
+	app = await startApp();
+	coordinator = new HttpClient(app.url);
+	await coordinator.signIn('koordinaattori@example.fi');
+});
+afterAll(() => app?.stop());
+
+function expectNoLeak(body: string) {
+	expect(body).not.toMatch(/at .+\.(js|ts):\d+:\d+/);
+	expect(body).not.toContain('<script>alert(1)</script>');
+}
+
+describe('registry query parameters', () => {
+	const params = [
+		'q',
+		'region',
+		'county',
+		'area',
+		'language',
+		'size',
+		'sort',
+		'dir',
+		'page',
+		'perPage',
+		'abolished'
+	];
+
+	it.each(params)('%s: hostile values give a page with a message, never a 500', async (param) => {
+		for (const value of HOSTILE) {
+			const response = await coordinator.get(`/registry?${param}=${encodeURIComponent(value)}`);
+			// Node refuses a request line over 16 KB itself (431): a 4xx, never a 500
+			expect([200, 431], `${param}=${JSON.stringify(value.slice(0, 20))}`).toContain(
+				response.status
+			);
+			expectNoLeak(await response.text());
+		}
+	});
+
+	it('shows an invalid page number next to the pager and shows the first page', async () => {
+		const body = await (await coordinator.get('/registry?page=1e9')).text();
+		expect(body).toContain('Arvo ei kelpaa.');
+		expect(body).toContain('308 kuntaa');
+	});
+
+	it('keeps an over-long search as typed and says why', async () => {
+		const body = await (await coordinator.get(`/registry?q=${'a'.repeat(150)}`)).text();
+		expect(body).toContain('Enintään 100 merkkiä.');
+		expect(body).toContain(`value="${'a'.repeat(150)}"`);
+	});
+
+	it('exports survive hostile filters too', async () => {
+		for (const value of HOSTILE) {
+			const response = await coordinator.get(
+				`/registry/export/csv?q=${encodeURIComponent(value)}&page=${encodeURIComponent(value)}`
+			);
+			expect([200, 431]).toContain(response.status);
+		}
+	});
+
+	it('survives broken percent-encoding and repeated parameters', async () => {
+		for (const query of [
+			'q=%ff%fe',
+			'q=%E0%A4%A',
+			'page=%',
+			'page=2&page=-1&page=x',
+			'q[]=1&q[x]=2'
+		]) {
+			const response = await coordinator.get(`/registry?${query}`);
+			expect([200, 400], query).toContain(response.status);
+			expectNoLeak(await response.text());
+		}
+	});
+});
+
+describe('unknown ids', () => {
+	it.each([
+		'/registry/999',
+		'/registry/abc',
+		'/registry/785x',
+		'/admin/outbox/0',
+		'/admin/outbox/abc',
+		'/admin/outbox/99999999999999999999',
+		'/registry/export/pdf'
+	])('%s is a 404 page, not a 500', async (path) => {
+		const response = await coordinator.get(path);
+		expect(response.status).toBe(404);
+		expectNoLeak(await response.text());
+	});
+});
+
+describe('audit log filters', () => {
+	it.each(['actor', 'action', 'entityType', 'entityId', 'from', 'to', 'before', 'after'])(
+		'%s: hostile values never give a 500',
+		async (param) => {
+			for (const value of [...HOSTILE, '2025-02-30', '9999-99-99']) {
+				const response = await coordinator.get(
+					`/admin/audit?${param}=${encodeURIComponent(value)}`
+				);
+				expect([200, 431], `${param}=${JSON.stringify(value.slice(0, 20))}`).toContain(
+					response.status
+				);
+				expectNoLeak(await response.text());
+			}
+		}
+	);
+});
+
+describe('forms', () => {
+	it('sign-in with hostile values: messages in Finnish, e-mail kept, nobody signed in, nothing written', async () => {
+		const before = await newestAuditId();
+		for (const email of HOSTILE) {
+			for (const password of ['', 'x'.repeat(300), '<b>']) {
+				const visitor = new HttpClient(app.url);
+				const response = await visitor.post('/signin?/password', { email, password });
+				expect(response.status, JSON.stringify(email.slice(0, 20))).toBeGreaterThanOrEqual(400);
+				expect(response.status).toBeLessThan(500);
+				const body = await response.text();
+				expectNoLeak(body);
+				expect(body).toMatch(/Tämä tieto tarvitaan|Anna sähköpostiosoite|Enintään|väärin/);
+				expect((await visitor.get('/registry')).status).toBe(303);
+			}
+		}
+		expect(await newestAuditId()).toBe(before);
+	});
+
+	it('keeps the typed e-mail address after a failed sign-in', async () => {
+		const visitor = new HttpClient(app.url);
+		const response = await visitor.post('/signin?/password', {
+			email: 'maija@example.fi',
+			password: ''
+		});
+		const body = await response.text();
+		expect(body).toContain('value="maija@example.fi"');
+		expect(body).toContain('Tämä tieto tarvitaan.');
+	});
+
+	it('answers a form in the visitor’s language', async () => {
+		const visitor = new HttpClient(app.url);
+		await visitor.post('/language', { locale: 'sv', next: '/signin' });
+		const body = await (await visitor.post('/signin?/link', { email: 'not an address' })).text();
+		expect(body).toContain('Ange e-postadressen i formen namn@exempel.fi.');
+	});
+
+	it('wrongly typed bodies (JSON, multipart with files, nothing) give a 4xx', async () => {
+		const visitor = new HttpClient(app.url);
+		const json = await visitor.request('POST', '/signin?/password', '{"email":1}');
+		expect(json.status).toBeLessThan(500);
+		const multipart = new FormData();
+		multipart.append('email', new Blob(['x']), 'a.txt');
+		multipart.append('password', 'x');
+		expect((await visitor.post('/signin?/password', multipart)).status).toBeLessThan(500);
+		expect((await visitor.post('/signin?/password')).status).toBeLessThan(500);
+	});
+
+	it('password reset with a bad token or mismatched passwords changes nothing', async () => {
+		const visitor = new HttpClient(app.url);
+		for (const token of ['a'.repeat(32), '../../etc', '%00']) {
+			const response = await visitor.post(`/signin/reset/${encodeURIComponent(token)}`, {
+				password: 'uusi-salasana-123',
+				confirm: 'uusi-salasana-123'
+			});
+			expect(response.status).toBeLessThan(500);
+		}
+		const mismatch = await visitor.post(`/signin/reset/${'b'.repeat(32)}`, {
+			password: 'abcdefghijk',
+			confirm: 'abcdefghijX'
+		});
+		expect(mismatch.status).toBe(400);
+	});
+
+	it('the language switch ignores unknown languages and foreign redirect targets', async () => {
+		const visitor = new HttpClient(app.url);
+		const response = await visitor.post('/language', {
+			locale: 'xx',
+			next: 'https://evil.example.com/'
+		});
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toBe('/');
+		const other = await visitor.post('/language', { locale: 'en', next: '//evil.example.com' });
+		expect(other.headers.get('location')).toBe('/');
+	});
+});
+
+describe('the server log', () => {
+	it('has no stack trace from any of this', () => {
+		expect(app.stderr()).not.toMatch(/\n\s+at /);
+	});
+});

@@ -1,0 +1,140 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import nodemailer from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type AppServer } from './support/app-server';
+import { expectAccessible } from './support/axe';
+import { describeWithBrowser, firstPage, launchBrowser, withBrowser } from './support/chromium';
+import { startMailbox, type Mailbox } from './support/mailbox';
+
+// The test infrastructure itself: the mailbox, Chromium with axe, and the built app's
+// lifecycle (ready on /healthz, gone within a second of SIGTERM).
+
+describe('mailbox', () => {
+	it('keeps what an SMTP client sends, Bcc and UTF-8 included', async () => {
+		const mailbox = await startMailbox();
+		try {
+			const transport = nodemailer.createTransport(mailbox.url);
+			await transport.sendMail({
+				from: 'Verkosto <verkosto@example.fi>',
+				to: 'Anna Asiantuntija <anna@example.fi>',
+				bcc: 'piilo@example.fi',
+				subject: 'Kokouskutsu: Hyvinvointialueiden verkosto',
+				text: 'Tervetuloa kokoukseen! Äänestys alkaa klo 9.'
+			});
+			transport.close();
+			const mail = await mailbox.waitForMail((m) => m.to.includes('anna@example.fi'), 5_000);
+			expect(mail.subject).toBe('Kokouskutsu: Hyvinvointialueiden verkosto');
+			expect(mail.text.trim()).toBe('Tervetuloa kokoukseen! Äänestys alkaa klo 9.');
+			expect(mail.to).toEqual(['anna@example.fi', 'piilo@example.fi']);
+			expect(mail.toHeader).toMatch(/Anna Asiantuntija.* <anna@example\.fi>/);
+			expect(mail.from).toBe('verkosto@example.fi');
+			expect(mailbox.mailTo('PIILO@example.fi')).toHaveLength(1);
+			await expect(mailbox.waitForMail((m) => m.subject === 'never', 200)).rejects.toThrow(
+				/No matching mail within 200 ms; received 1/
+			);
+		} finally {
+			await mailbox.close();
+		}
+	});
+});
+
+describeWithBrowser('Chromium and axe', () => {
+	let server: Server;
+	let origin: string;
+	const seenHeaders: IncomingHttpHeaders[] = [];
+
+	beforeAll(async () => {
+		server = createServer((request, response) => {
+			seenHeaders.push(request.headers);
+			response.setHeader('content-type', 'text/html; charset=utf-8');
+			if (request.url === '/broken') {
+				response.end(
+					'<!doctype html><html><body><img src="/x.png"><button></button></body></html>'
+				);
+				return;
+			}
+			response.end(
+				'<!doctype html><html lang="fi"><head><title>Etusivu</title></head><body>' +
+					'<main><h1>Verkosto</h1><p>Kehittämisverkostot kunnille.</p></main></body></html>'
+			);
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const address = server.address();
+		origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+	});
+
+	afterAll(async () => {
+		await new Promise((resolve) => server?.close(resolve));
+	});
+
+	it('opens a local page in Finnish, and axe passes a clean page and reports a broken one', async () => {
+		await withBrowser(async (page) => {
+			const response = await page.goto(`${origin}/`);
+			expect(response?.status()).toBe(200);
+			await expect(page.title()).resolves.toBe('Etusivu');
+			await expect(page.evaluate(() => navigator.language)).resolves.toBe('fi-FI');
+			expect(seenHeaders.at(-1)?.['accept-language']).toMatch(/^fi-FI\b/);
+			await expectAccessible(page, 'clean page');
+
+			await page.goto(`${origin}/broken`);
+			const error = await expectAccessible(page, 'broken page').then(
+				() => null,
+				(e: Error) => e
+			);
+			expect(error?.message).toMatch(/accessibility violation\(s\) on broken page/);
+			expect(error?.message).toMatch(/image-alt \[critical\]/);
+			expect(error?.message).toMatch(/button-name \[critical\]/);
+			expect(error?.message).toMatch(/html-has-lang/);
+		});
+	});
+
+	it('gives each story a fresh profile with its own language', async () => {
+		const context = await launchBrowser({ locale: 'sv-FI', acceptLanguage: 'sv-FI,sv;q=0.9' });
+		try {
+			const page = await firstPage(context);
+			await page.goto(`${origin}/`);
+			expect(seenHeaders.at(-1)?.['accept-language']).toBe('sv-FI,sv;q=0.9');
+			await expect(page.evaluate(() => navigator.language)).resolves.toBe('sv-FI');
+			await expect(context.cookies()).resolves.toEqual([]);
+		} finally {
+			await context.close();
+		}
+	});
+});
+
+describeWithBrowser('the built app', () => {
+	let mailbox: Mailbox;
+	let app: AppServer | undefined;
+
+	beforeAll(async () => {
+		mailbox = await startMailbox();
+		app = await startApp({ env: { SMTP_URL: mailbox.url } });
+	});
+
+	afterAll(async () => {
+		await app?.stop();
+		await mailbox?.close();
+	});
+
+	it('answers GET /healthz with JSON', async () => {
+		await withBrowser(async (page) => {
+			const response = await page.goto(`${app!.url}/healthz`);
+			expect(response?.status()).toBe(200);
+			expect(response?.headers()['content-type']).toMatch(/^application\/json/);
+			expect(response?.headers()['cache-control']).toBe('no-store');
+			await expect(response?.json()).resolves.toMatchObject({
+				status: 'ok',
+				database: process.env.DATABASE_URL ? 'postgres' : 'pglite'
+			});
+		});
+	});
+
+	it('exits cleanly within a second of SIGTERM', async () => {
+		const stopped = await app!.stop();
+		expect(stopped.killed).toBe(false);
+		expect({ code: stopped.code, signal: stopped.signal }).toEqual({ code: 0, signal: null });
+		expect(stopped.ms, `exited ${Math.round(stopped.ms)} ms after SIGTERM`).toBeLessThan(1_000);
+		expect(app!.stderr()).toBe('');
+		expect(app!.stackTraces()).toEqual([]);
+	});
+});

@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+export interface RouteInfo {
+	id: string;
+	/** A URL path with sample values for the parameters. */
+	samplePath: string;
+	page: boolean;
+	actions: boolean;
+	methods: string[];
+}
+
+/** Sample values for route parameters, so every route can be requested. */
+const SAMPLE_PARAMS: Record<string, string> = {
+	code: '785',
+	token: 'a'.repeat(32),
+	id: '1',
+	format: 'csv'
+};
+
+/** Every route under src/routes, found from the files on disk. */
+export function findRoutes(root = path.resolve('src/routes')): RouteInfo[] {
+	const routes: RouteInfo[] = [];
+	const walk = (dir: string) => {
+		const files = readdirSync(dir);
+		const rel = path.relative(root, dir).split(path.sep).filter(Boolean);
+		const id = '/' + rel.filter((s) => !/^\(.*\)$/.test(s)).join('/');
+		const page = files.includes('+page.svelte');
+		const serverPage = files.includes('+page.server.ts')
+			? readFileSync(path.join(dir, '+page.server.ts'), 'utf8')
+			: '';
+		const endpoint = files.includes('+server.ts')
+			? readFileSync(path.join(dir, '+server.ts'), 'utf8')
+			: '';
+		const methods = [...endpoint.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+			(m) => m[1]!
+		);
+		if (page || methods.length) {
+			const samplePath = id.replace(/\[(?:\.\.\.)?(\w+)(?:=\w+)?\]/g, (_, name: string) => {
+				const value = SAMPLE_PARAMS[name];
+				if (!value) throw new Error(`No sample value for route parameter [${name}] in ${id}`);
+				return value;
+			});
+			routes.push({
+				id,
+				samplePath,
+				page,
+				actions: /export const actions\b/.test(serverPage),
+				methods
+			});
+		}
+		for (const f of files) {
+			const full = path.join(dir, f);
+			if (statSync(full).isDirectory()) walk(full);
+		}
+	};
+	walk(root);
+	return routes;
+}
