@@ -6,7 +6,8 @@ import {
 	LOCALE_COOKIE,
 	localeFromAcceptLanguage
 } from '$lib/i18n/locales';
-import { env } from '$lib/server/env';
+import { ConfigError, env } from '$lib/server/env';
+import { FolderLockedError } from '$lib/server/db/folder-lock';
 import { db, startDatabase, stopDatabase } from '$lib/server/db';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookies';
@@ -16,8 +17,19 @@ import { closeMailTransports } from '$lib/server/mail/send-mail';
 
 /** Opens and migrates the database before the first request (a fresh PGlite takes seconds). */
 export const init: ServerInit = async () => {
-	const config = env();
-	const database = await startDatabase();
+	let config;
+	let database;
+	try {
+		config = env();
+		database = await startDatabase();
+	} catch (e) {
+		if (e instanceof ConfigError || e instanceof FolderLockedError) {
+			// an operator's mistake: say what to mend, without a stack trace
+			console.error(`Verkosto cannot start. ${e.message}`);
+			process.exit(1);
+		}
+		throw e;
+	}
 	await loadShippedRegistry(database.db);
 	if (config.DEMO && (await seedDemo(database.db))) {
 		console.info('Demo data loaded. Sign in as koordinaattori@example.fi / verkosto-demo');

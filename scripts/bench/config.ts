@@ -8,6 +8,12 @@ export interface Settings {
 	seconds: number;
 	/** Seconds of the warm-up run before each measured run; its figures are thrown away. */
 	warmupSeconds: number;
+	/**
+	 * Measured runs per target (BENCH_ROUNDS, default 1). With more, the scales take turns and
+	 * the report keeps each target's best run: on a machine shared with other work, the best run
+	 * is the one least disturbed. Every round is kept in the JSON.
+	 */
+	rounds: number;
 	/** Concurrent connections of autocannon (BENCH_CONNECTIONS, default 50 as in STACK.md). */
 	connections: number;
 	/** Scales to run (BENCH_SCALES, comma-separated names, default all). */
@@ -103,6 +109,7 @@ export function readSettings(): Settings {
 	return {
 		seconds: positive('BENCH_SECONDS', 10),
 		warmupSeconds: 2,
+		rounds: Math.round(positive('BENCH_ROUNDS', 1)),
 		connections: Math.round(positive('BENCH_CONNECTIONS', 50)),
 		scales,
 		databaseUrl,

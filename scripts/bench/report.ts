@@ -12,6 +12,8 @@ export interface TargetResult {
 	js: JsWeight | null;
 	/** Lines the server wrote to stderr during this target's runs (errors logged under load). */
 	serverStderrLines: number;
+	/** req/s of every measured round, in order, when BENCH_ROUNDS > 1; `measurement` is the best. */
+	rounds?: number[];
 }
 
 export interface RunResult {
@@ -47,12 +49,14 @@ export interface BenchResults {
 		/** os.loadavg() before the first run: above about half the CPUs, others were busy. */
 		loadAverageAtStart: number[];
 	};
-	settings: { seconds: number; warmupSeconds: number; connections: number };
+	settings: { seconds: number; warmupSeconds: number; connections: number; rounds: number };
 	bare: TargetResult | null;
 	runs: RunResult[];
 	aims: AimCheck[];
 	/** Why the run counts as broken (non-2xx, a server that did not start); empty when fine. */
 	broken: string[];
+	/** Valid figures worth a look: timeouts, errors the server logged under load. */
+	warnings: string[];
 }
 
 const int = (n: number) => Math.round(n).toLocaleString('en');
@@ -72,7 +76,20 @@ function failure(m: Measurement): string {
 	const codes = Object.entries(m.statusCodes)
 		.map(([code, n]) => `${code}×${n}`)
 		.join(' ');
-	return `FAILED: non-2xx ${m.non2xx}, errors ${m.errors}, timeouts ${m.timeouts} (${codes || 'no answers'})`;
+	return `FAILED: non-2xx ${m.non2xx}, connection errors ${m.errors - m.timeouts} (${codes || 'no answers'})`;
+}
+
+/** p99 as measured, or "≥10,000" when more than 1 % of the requests timed out (they are not in it). */
+function p99(m: Measurement): string {
+	return m.timeouts / (m.requests + m.timeouts) > 0.01 ? '≥10,000' : int(m.p99Ms);
+}
+
+function notes(t: TargetResult): string {
+	const out: string[] = [];
+	if (t.measurement.timeouts > 0) out.push(`${t.measurement.timeouts} timed out (>10 s)`);
+	if (t.serverStderrLines > 0) out.push(`${t.serverStderrLines} stderr lines`);
+	if (t.rounds) out.push(`rounds ${t.rounds.map(int).join(' / ')}`);
+	return out.join(', ');
 }
 
 export function runTitle(run: RunResult): string {
@@ -97,14 +114,15 @@ export function formatRun(run: RunResult, bare: TargetResult | null): string {
 	const rows = run.targets.map((t) => {
 		const m = t.measurement;
 		const base = [t.target, t.path ?? ''];
-		if (!m.ok) return [...base, failure(m), '', '', '', ''];
+		if (!m.ok) return [...base, '–', '–', '–', '–', '–', failure(m)];
 		return [
 			...base,
 			int(m.reqPerSec),
-			int(m.p99Ms),
+			p99(m),
 			noDb?.measurement.ok ? ratio(m.reqPerSec / noDb.measurement.reqPerSec) : '–',
 			bare?.measurement.ok ? ratio(m.reqPerSec / bare.measurement.reqPerSec) : '–',
-			t.js ? t.js.kbGzip.toFixed(1) : '–'
+			t.js ? t.js.kbGzip.toFixed(1) : '–',
+			notes(t)
 		];
 	});
 	const out = [

@@ -138,3 +138,39 @@ describeWithBrowser('the built app', () => {
 		expect(app!.stackTraces()).toEqual([]);
 	});
 });
+
+describe('starting the app wrongly', () => {
+	it('refuses a second process on the same PGlite folder, with a clear message', async () => {
+		if (process.env.DATABASE_URL) return expect(true).toBe(true); // PGlite only
+		const first = await startApp({ env: { DATABASE_URL: '' } });
+		try {
+			const second = startApp({
+				env: { DATABASE_URL: '' },
+				dataDir: first.dataDir!,
+				readyTimeoutMs: 20_000
+			});
+			await expect(second).rejects.toThrow(/in use by another Verkosto process \(pid \d+\)/);
+			// the first one still serves
+			expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+		} finally {
+			await first.stop();
+		}
+	});
+
+	it('names every bad configuration value and exits without a stack trace', async () => {
+		const started = startApp({
+			env: { DATABASE_URL: 'mysql://nobody@nowhere/x', SMTP_URL: 'not-a-url', DEMO: 'perhaps' },
+			readyTimeoutMs: 20_000
+		});
+		const error = await started.then(
+			() => null,
+			(e: Error) => e
+		);
+		expect(error?.message).toMatch(
+			/DATABASE_URL="mysql:\/\/nobody@nowhere\/x": must be a PostgreSQL URL/
+		);
+		expect(error?.message).toMatch(/SMTP_URL="not-a-url"/);
+		expect(error?.message).toMatch(/DEMO="perhaps"/);
+		expect(error?.message).not.toMatch(/\n\s+at \S+ \(/);
+	});
+});

@@ -90,6 +90,7 @@ export const en: Messages = {
 	'registry.sort.name': 'Name',
 	'registry.sort.code': 'Municipality code',
 	'registry.sort.population': 'Population',
+	'registry.direction': 'Direction',
 	'registry.sort.asc': 'ascending',
 	'registry.sort.desc': 'descending',
 	'registry.results': '{count} municipalities',

@@ -94,6 +94,7 @@ export const fi = {
 	'registry.sort.name': 'Nimi',
 	'registry.sort.code': 'Kuntanumero',
 	'registry.sort.population': 'Väkiluku',
+	'registry.direction': 'Suunta',
 	'registry.sort.asc': 'nouseva',
 	'registry.sort.desc': 'laskeva',
 	'registry.results': '{count} kuntaa',

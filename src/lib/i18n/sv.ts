@@ -91,6 +91,7 @@ export const sv: Messages = {
 	'registry.sort.name': 'Namn',
 	'registry.sort.code': 'Kommunnummer',
 	'registry.sort.population': 'Invånarantal',
+	'registry.direction': 'Riktning',
 	'registry.sort.asc': 'stigande',
 	'registry.sort.desc': 'sjunkande',
 	'registry.results': '{count} kommuner',

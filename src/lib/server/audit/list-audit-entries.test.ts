@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../../tests/setup/test-db';
+import type { Database } from '../db/client';
+import { auditQueryDefaults } from '$lib/schemas/audit';
+import { systemActor, userActor } from '../actor';
+import { createUser } from '../users/create-user';
+import { setUserLocale } from '../users/set-user-locale';
+import { changedFields, recordAudit } from './record-audit';
+import { listAuditEntries } from './list-audit-entries';
+
+let database: Database;
+let maija: { id: string; email: string };
+
+beforeAll(async () => {
+	database = await createTestDatabase();
+	maija = await createUser(database.db, systemActor, {
+		email: 'Maija@Example.fi',
+		name: 'Maija Meikäläinen',
+		passwordHash: 'secret-hash'
+	});
+	for (let i = 0; i < 7; i++) {
+		await recordAudit(database.db, userActor(maija), {
+			action: 'municipality.update',
+			entityType: 'municipality',
+			entityId: '785',
+			before: { population: 2500 + i },
+			after: { population: 2501 + i }
+		});
+	}
+});
+afterAll(() => database?.close());
+
+const q = (over: Partial<typeof auditQueryDefaults>) => ({ ...auditQueryDefaults, ...over });
+
+describe('the audit log', () => {
+	it('records who created a person, never the password hash', async () => {
+		const { rows } = await listAuditEntries(database.db, q({ action: 'user.create' }));
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toMatchObject({ actorLabel: 'system', entityId: maija.id });
+		expect(JSON.stringify(rows[0])).not.toContain('secret-hash');
+		expect(rows[0]?.after).toMatchObject({ email: 'maija@example.fi' });
+	});
+
+	it('records a change of language with before and after', async () => {
+		await setUserLocale(database.db, userActor(maija), maija.id, 'sv');
+		await setUserLocale(database.db, userActor(maija), maija.id, 'sv'); // no change, no entry
+		const { rows } = await listAuditEntries(database.db, q({ action: 'user.update' }));
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toMatchObject({ before: { locale: 'fi' }, after: { locale: 'sv' } });
+	});
+
+	it('filters by actor, record and time, and pages newest first', async () => {
+		const first = await listAuditEntries(
+			database.db,
+			q({ actor: 'maija@example.fi', entityType: 'municipality', entityId: '785' }),
+			3
+		);
+		expect(first.rows.map((r) => (r.after as { population: number }).population)).toEqual([
+			2507, 2506, 2505
+		]);
+		expect(first.newer).toBeNull();
+		const second = await listAuditEntries(
+			database.db,
+			q({ actor: 'maija@example.fi', entityId: '785', before: Number(first.older) }),
+			3
+		);
+		expect(second.rows.map((r) => (r.after as { population: number }).population)).toEqual([
+			2504, 2503, 2502
+		]);
+		const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(
+			new Date()
+		);
+		expect(
+			(await listAuditEntries(database.db, q({ from: today, to: today }))).rows.length
+		).toBeGreaterThan(0);
+		expect((await listAuditEntries(database.db, q({ to: '2000-01-01' }))).rows).toHaveLength(0);
+	});
+});
+
+describe('changedFields', () => {
+	it('keeps only what changed', () => {
+		expect(changedFields({ a: 1, b: 'x', c: null }, { a: 1, b: 'y', c: null })).toEqual({
+			before: { b: 'x' },
+			after: { b: 'y' }
+		});
+		expect(changedFields({ a: 1 }, { a: 1 })).toBeNull();
+	});
+});

@@ -1,0 +1,158 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/**
+ * What the user stories share: the demo people, and small steps written the way a person
+ * works the page (labels, buttons, headings), never by CSS class.
+ */
+
+export const DEMO_PASSWORD = 'verkosto-demo';
+export const COORDINATOR = { email: 'koordinaattori@example.fi', name: 'Kaisa Koordinaattori' };
+export const EXPERT = { email: 'asiantuntija@example.fi', name: 'Antti Asiantuntija' };
+
+/** Waits at most this long for a page to show what a step expects. */
+export const STEP_TIMEOUT = 15_000;
+
+/** Collapses every run of white space (no-break spaces of Finnish numbers included) to one space. */
+export function squish(text: string | null | undefined): string {
+	return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The `lang` of the document, as a screen reader would use it. */
+export function htmlLang(page: Page): Promise<string | null> {
+	return page.locator('html').getAttribute('lang');
+}
+
+/**
+ * Waits until the page's main heading reads `name`. After a click the old page is still
+ * there for a moment (and SvelteKit changes the address before it renders), so steps wait
+ * for what the next page says rather than for the address.
+ */
+export async function expectHeading(page: Page, name: string): Promise<void> {
+	const heading = page.getByRole('heading', { level: 1, name, exact: true });
+	try {
+		await heading.waitFor({ timeout: STEP_TIMEOUT });
+	} catch {
+		const shown = await page
+			.getByRole('heading', { level: 1 })
+			.allInnerTexts()
+			.catch(() => []);
+		throw new Error(
+			`Expected the heading "${name}" on ${page.url()}, but the page shows ` +
+				(shown.length ? shown.map((h) => `"${h}"`).join(', ') : 'no main heading')
+		);
+	}
+}
+
+/** Waits for a visible element and returns its text with white space collapsed. */
+export async function visibleText(locator: Locator): Promise<string> {
+	await locator.first().waitFor({ timeout: STEP_TIMEOUT });
+	return squish(await locator.first().innerText());
+}
+
+/** The password form of the sign-in page (the page has two forms with an e-mail field). */
+export function passwordForm(page: Page, name = 'Kirjaudu salasanalla'): Locator {
+	return page.getByRole('region', { name });
+}
+
+/** The e-mailed link form of the sign-in page. */
+export function linkForm(page: Page, name = 'Kirjaudu sähköpostilinkillä'): Locator {
+	return page.getByRole('region', { name });
+}
+
+/** Fills and sends the password form on the Finnish sign-in page the browser is on. */
+export async function submitPassword(page: Page, email: string, password: string): Promise<void> {
+	const form = passwordForm(page);
+	await form.getByLabel('Sähköpostiosoite', { exact: true }).fill(email);
+	await form.getByLabel('Salasana', { exact: true }).fill(password);
+	await form.getByRole('button', { name: 'Kirjaudu', exact: true }).click();
+}
+
+/** Opens the Finnish sign-in page, signs in with a password and waits for the front page. */
+export async function signIn(
+	page: Page,
+	origin: string,
+	person: { email: string; name: string },
+	password = DEMO_PASSWORD
+): Promise<void> {
+	await page.goto(`${origin}/signin`);
+	await expectHeading(page, 'Kirjaudu sisään');
+	await submitPassword(page, person.email, password);
+	await expectHeading(page, `Tervetuloa, ${person.name}`);
+}
+
+/** Signs out with the header's button and waits for the sign-in page's notice. */
+export async function signOut(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Kirjaudu ulos', exact: true }).click();
+	await page.getByRole('status').filter({ hasText: 'Olet kirjautunut ulos.' }).waitFor({
+		timeout: STEP_TIMEOUT
+	});
+}
+
+/**
+ * Picks the option of a select whose text is `text` (white space collapsed, so "1 000" matches
+ * the no-break space Finnish numbers are written with), as a person picks by what they read.
+ */
+export async function chooseOption(select: Locator, text: string): Promise<void> {
+	const options = await select.locator('option').evaluateAll((nodes) =>
+		nodes.map((node) => ({
+			value: (node as HTMLOptionElement).value,
+			text: node.textContent ?? ''
+		}))
+	);
+	const match = options.find((o) => squish(o.text) === text);
+	if (!match) {
+		throw new Error(
+			`No option "${text}"; the choices are ${options.map((o) => `"${squish(o.text)}"`).join(', ')}`
+		);
+	}
+	await select.selectOption(match.value);
+}
+
+/** The text of the option a select shows as chosen. */
+export async function chosenOption(select: Locator): Promise<string> {
+	return squish(
+		await select.evaluate((node) => {
+			const s = node as HTMLSelectElement;
+			return s.options[s.selectedIndex]?.textContent ?? '';
+		})
+	);
+}
+
+/** A table's body rows as arrays of cell texts (white space collapsed). */
+export async function tableRows(table: Locator): Promise<string[][]> {
+	await table.waitFor({ timeout: STEP_TIMEOUT });
+	return table.locator(':scope > tbody > tr').evaluateAll((rows) =>
+		rows.map((row) =>
+			Array.from(row.children).map((cell) =>
+				(cell.textContent ?? '').replace(/\s+/g, ' ').trim()
+			)
+		)
+	);
+}
+
+/** Parses a Finnish/Swedish number as shown ("684 018") to a number. */
+export function shownNumber(text: string): number {
+	const digits = text.replace(/[\s\u00a0\u202f]/g, '');
+	if (!/^\d+$/.test(digits)) throw new Error(`"${text}" is not a whole number`);
+	return Number(digits);
+}
+
+/** Runs an assertion until it holds or `timeout` passes (the page may still be rendering). */
+export async function eventually(assertion: () => Promise<void> | void, timeout = STEP_TIMEOUT) {
+	const deadline = Date.now() + timeout;
+	for (;;) {
+		try {
+			await assertion();
+			return;
+		} catch (error) {
+			if (Date.now() > deadline) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+	}
+}
+
+/** Fails the test when the app printed a stack trace (a crash the page may have hidden). */
+export function expectCleanLog(app: { stackTraces(): string[]; stderr(): string }): void {
+	expect(app.stackTraces(), app.stderr()).toEqual([]);
+}
