@@ -207,7 +207,10 @@ async function measureTarget(
 			`JS ${js.kbGzip.toFixed(1)} KB gz`
 	);
 	if (!measurement.ok) {
-		const why = `${title}: non-2xx ${measurement.non2xx}, connection errors ${measurement.errors - measurement.timeouts}`;
+		const why =
+			measurement.requests === 0
+				? `${title}: no request completed within the ${settings.seconds} s run`
+				: `${title}: non-2xx ${measurement.non2xx}, connection errors ${measurement.errors - measurement.timeouts}`;
 		problems.broken.push(why);
 		console.error(`[bench] !! FAILED MEASUREMENT ${why}`);
 	}

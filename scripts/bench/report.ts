@@ -73,6 +73,9 @@ function table(header: string[], rows: string[][], rightAligned: boolean[]): str
 }
 
 function failure(m: Measurement): string {
+	if (m.requests === 0 && m.non2xx === 0 && m.errors === m.timeouts) {
+		return `FAILED: no request completed within the ${m.seconds} s run`;
+	}
 	const codes = Object.entries(m.statusCodes)
 		.map(([code, n]) => `${code}×${n}`)
 		.join(' ');
