@@ -9,6 +9,7 @@ import {
 	expectCleanLog,
 	expectHeading,
 	htmlLang,
+	NoScriptAccessibility,
 	passwordForm,
 	signOut,
 	squish,
@@ -147,56 +148,61 @@ describeWithBrowser('a newcomer', () => {
 	});
 
 	it('can switch language and sign in with JavaScript turned off', async () => {
-		await withBrowser(
-			async (page) => {
-				await page.goto(`${app.url}/`);
-				await expectHeading(page, TITLE.fi);
-				expect(await htmlLang(page)).toBe('fi');
-				await expectAccessible(page, 'front page without JavaScript');
+		const axe = await NoScriptAccessibility.start();
+		try {
+			await withBrowser(
+				async (page) => {
+					await page.goto(`${app.url}/`);
+					await expectHeading(page, TITLE.fi);
+					expect(await htmlLang(page)).toBe('fi');
+					await axe.check(page, 'front page without JavaScript');
 
-				await page.getByRole('button', { name: 'svenska', exact: true }).click();
-				await expectHeading(page, TITLE.sv);
-				expect(await htmlLang(page)).toBe('sv');
-				expect(await currentLanguage(page, LANGUAGE_LIST.sv)).toEqual(['svenska']);
-				await expectAccessible(page, 'front page in Swedish without JavaScript');
+					await page.getByRole('button', { name: 'svenska', exact: true }).click();
+					await expectHeading(page, TITLE.sv);
+					expect(await htmlLang(page)).toBe('sv');
+					expect(await currentLanguage(page, LANGUAGE_LIST.sv)).toEqual(['svenska']);
+					await axe.check(page, 'front page in Swedish without JavaScript');
 
-				await page
-					.getByRole('region', { name: 'För medlemskommuner' })
-					.getByRole('link', { name: 'Logga in', exact: true })
-					.click();
-				await expectHeading(page, 'Logga in');
-				await expectAccessible(page, 'sign-in page without JavaScript');
+					await page
+						.getByRole('region', { name: 'För medlemskommuner' })
+						.getByRole('link', { name: 'Logga in', exact: true })
+						.click();
+					await expectHeading(page, 'Logga in');
+					await axe.check(page, 'sign-in page without JavaScript');
 
-				// an empty form is answered by the server, in Swedish, next to the fields
-				const form = passwordForm(page, 'Logga in med lösenord');
-				await form.getByRole('button', { name: 'Logga in', exact: true }).click();
-				await form
-					.getByRole('alert')
-					.filter({ hasText: 'Formuläret innehåller fel. Rätta de markerade fälten.' })
-					.waitFor();
-				const email = form.getByLabel('E-postadress', { exact: true });
-				expect(await email.getAttribute('aria-invalid')).toBe('true');
-				const errorId = await email.getAttribute('aria-describedby');
-				expect(squish(await page.locator(`[id="${errorId}"]`).innerText())).toBe(
-					'Den här uppgiften behövs.'
-				);
-				await expectAccessible(page, 'sign-in form with errors without JavaScript');
+					// an empty form is answered by the server, in Swedish, next to the fields
+					const form = passwordForm(page, 'Logga in med lösenord');
+					await form.getByRole('button', { name: 'Logga in', exact: true }).click();
+					await form
+						.getByRole('alert')
+						.filter({ hasText: 'Formuläret innehåller fel. Rätta de markerade fälten.' })
+						.waitFor();
+					const email = form.getByLabel('E-postadress', { exact: true });
+					expect(await email.getAttribute('aria-invalid')).toBe('true');
+					const errorId = await email.getAttribute('aria-describedby');
+					expect(squish(await page.locator(`[id="${errorId}"]`).innerText())).toBe(
+						'Den här uppgiften behövs.'
+					);
+					await axe.check(page, 'sign-in form with errors without JavaScript');
 
-				await form.getByLabel('E-postadress', { exact: true }).fill(COORDINATOR.email);
-				await form.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD);
-				await form.getByRole('button', { name: 'Logga in', exact: true }).click();
-				await expectHeading(page, `Välkommen, ${COORDINATOR.name}`);
-				expect(await htmlLang(page)).toBe('sv');
-				await visibleText(page.getByText(`Inloggad: ${COORDINATOR.name}`));
-				await expectAccessible(page, 'front page signed in without JavaScript');
+					await form.getByLabel('E-postadress', { exact: true }).fill(COORDINATOR.email);
+					await form.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD);
+					await form.getByRole('button', { name: 'Logga in', exact: true }).click();
+					await expectHeading(page, `Välkommen, ${COORDINATOR.name}`);
+					expect(await htmlLang(page)).toBe('sv');
+					await visibleText(page.getByText(`Inloggad: ${COORDINATOR.name}`));
+					await axe.check(page, 'front page signed in without JavaScript');
 
-				await page.getByRole('button', { name: 'Logga ut', exact: true }).click();
-				await page.getByRole('status').filter({ hasText: 'Du har loggat ut.' }).waitFor();
-				await expectHeading(page, 'Logga in');
-				await expectAccessible(page, 'signed out without JavaScript');
-			},
-			{ javaScriptEnabled: false }
-		);
+					await page.getByRole('button', { name: 'Logga ut', exact: true }).click();
+					await page.getByRole('status').filter({ hasText: 'Du har loggat ut.' }).waitFor();
+					await expectHeading(page, 'Logga in');
+					await axe.check(page, 'signed out without JavaScript');
+				},
+				{ javaScriptEnabled: false }
+			);
+		} finally {
+			await axe.close();
+		}
 	});
 
 	it('finds the language they chose while signed in again on another browser', async () => {

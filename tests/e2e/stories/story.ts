@@ -1,5 +1,7 @@
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { expectAccessible } from '../support/axe';
+import { launchBrowser } from '../support/chromium';
 
 /**
  * What the user stories share: the demo people, and small steps written the way a person
@@ -60,12 +62,22 @@ export function linkForm(page: Page, name = 'Kirjaudu sähköpostilinkillä'): L
 	return page.getByRole('region', { name });
 }
 
+/**
+ * Clicks a button that posts a form (the app's forms are plain HTML forms, so the browser
+ * loads the answer as a new page) and waits for that page, so that the next step cannot read
+ * what the previous page said.
+ */
+export async function submit(button: Locator): Promise<void> {
+	const page = button.page();
+	await Promise.all([page.waitForEvent('load', { timeout: STEP_TIMEOUT }), button.click()]);
+}
+
 /** Fills and sends the password form on the Finnish sign-in page the browser is on. */
 export async function submitPassword(page: Page, email: string, password: string): Promise<void> {
 	const form = passwordForm(page);
 	await form.getByLabel('Sähköpostiosoite', { exact: true }).fill(email);
 	await form.getByLabel('Salasana', { exact: true }).fill(password);
-	await form.getByRole('button', { name: 'Kirjaudu', exact: true }).click();
+	await submit(form.getByRole('button', { name: 'Kirjaudu', exact: true }));
 }
 
 /** Opens the Finnish sign-in page, signs in with a password and waits for the front page. */
@@ -83,7 +95,7 @@ export async function signIn(
 
 /** Signs out with the header's button and waits for the sign-in page's notice. */
 export async function signOut(page: Page): Promise<void> {
-	await page.getByRole('button', { name: 'Kirjaudu ulos', exact: true }).click();
+	await submit(page.getByRole('button', { name: 'Kirjaudu ulos', exact: true }));
 	await page.getByRole('status').filter({ hasText: 'Olet kirjautunut ulos.' }).waitFor({
 		timeout: STEP_TIMEOUT
 	});
@@ -122,13 +134,13 @@ export async function chosenOption(select: Locator): Promise<string> {
 /** A table's body rows as arrays of cell texts (white space collapsed). */
 export async function tableRows(table: Locator): Promise<string[][]> {
 	await table.waitFor({ timeout: STEP_TIMEOUT });
-	return table.locator(':scope > tbody > tr').evaluateAll((rows) =>
-		rows.map((row) =>
-			Array.from(row.children).map((cell) =>
-				(cell.textContent ?? '').replace(/\s+/g, ' ').trim()
+	return table
+		.locator(':scope > tbody > tr')
+		.evaluateAll((rows) =>
+			rows.map((row) =>
+				Array.from(row.children).map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim())
 			)
-		)
-	);
+		);
 }
 
 /** Parses a Finnish/Swedish number as shown ("684 018") to a number. */
@@ -155,4 +167,38 @@ export async function eventually(assertion: () => Promise<void> | void, timeout 
 /** Fails the test when the app printed a stack trace (a crash the page may have hidden). */
 export function expectCleanLog(app: { stackTraces(): string[]; stderr(): string }): void {
 	expect(app.stackTraces(), app.stderr()).toEqual([]);
+}
+
+/**
+ * axe cannot run in a page whose JavaScript is off (it runs inside the page). This checks what
+ * such a visitor got: the page's HTML as it is now, scripts removed, served at its own address
+ * (so the app's style sheets load) to a browser that may run axe.
+ */
+export class NoScriptAccessibility {
+	private constructor(private readonly context: BrowserContext) {}
+
+	static async start(): Promise<NoScriptAccessibility> {
+		return new NoScriptAccessibility(await launchBrowser());
+	}
+
+	async check(page: Page, what: string): Promise<void> {
+		const url = page.url();
+		const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
+		const checker = await this.context.newPage();
+		try {
+			await checker.route(
+				(address) => address.href === url,
+				(route) =>
+					route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+			);
+			await checker.goto(url);
+			await expectAccessible(checker, `${what} (as served without JavaScript)`);
+		} finally {
+			await checker.close();
+		}
+	}
+
+	close(): Promise<void> {
+		return this.context.close();
+	}
 }

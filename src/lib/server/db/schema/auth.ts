@@ -15,6 +15,19 @@ import { municipalities } from './registry';
 
 export const localeEnum = pgEnum('locale', ['fi', 'sv', 'en']);
 export const roleEnum = pgEnum('role', ['coordinator', 'expert', 'contact_person', 'participant']);
+export const positionEnum = pgEnum('person_position', [
+	'municipal_manager',
+	'administrative_director',
+	'board_chair',
+	'board_member',
+	'council_chair',
+	'council_vice_chair',
+	'council_member',
+	'management_team_member',
+	'developer',
+	'contact_person',
+	'other'
+]);
 export const tokenPurposeEnum = pgEnum('token_purpose', ['sign_in', 'password_reset']);
 
 export const users = pgTable(
@@ -25,12 +38,26 @@ export const users = pgTable(
 		email: text('email').notNull(),
 		name: text('name').notNull(),
 		passwordHash: text('password_hash'),
+		/** The municipality a person works for; null for network staff. */
+		municipalityCode: text('municipality_code').references(() => municipalities.code, {
+			onDelete: 'restrict'
+		}),
+		/** Job title as the municipality writes it, e.g. "hallintojohtaja". */
+		title: text('title').notNull().default(''),
+		positions: positionEnum('positions')
+			.array()
+			.notNull()
+			.default(sql`'{}'::person_position[]`),
+		/** Set when the person's data was erased; the row stays as an anonymised reference. */
+		erasedAt: timestamp('erased_at', { withTimezone: true }),
 		locale: localeEnum('locale').notNull().default('fi'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		disabledAt: timestamp('disabled_at', { withTimezone: true })
 	},
 	(t) => [
 		uniqueIndex('users_email_unique').on(t.email),
+		// a municipality's people, by name
+		index('users_municipality_name').on(t.municipalityCode, t.name),
 		check('users_email_lower', sql`${t.email} = lower(${t.email})`)
 	]
 );
