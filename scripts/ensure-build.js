@@ -6,6 +6,7 @@ import path from 'node:path';
 
 const output = 'build/index.js';
 
+/** @param {string} dir @returns {number} */
 function newest(dir) {
 	let latest = 0;
 	for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -7,9 +7,25 @@ export const AUDIT_ACTIONS = [
 	'network.create',
 	'municipality.create',
 	'municipality.update',
-	'municipality.abolish'
+	'municipality.abolish',
+	'season.create',
+	'season.update',
+	'membership.invite',
+	'membership.state',
+	'membership.decision',
+	'membership.update',
+	'person.create',
+	'person.update',
+	'person.remove',
+	'person.erase'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITY_TYPES = ['user', 'network', 'municipality'] as const;
+export const AUDIT_ENTITY_TYPES = [
+	'user',
+	'network',
+	'municipality',
+	'season',
+	'membership'
+] as const;

@@ -106,6 +106,7 @@ export async function signOut(page: Page): Promise<void> {
  * the no-break space Finnish numbers are written with), as a person picks by what they read.
  */
 export async function chooseOption(select: Locator, text: string): Promise<void> {
+	await select.waitFor({ timeout: STEP_TIMEOUT });
 	const options = await select.locator('option').evaluateAll((nodes) =>
 		nodes.map((node) => ({
 			value: (node as HTMLOptionElement).value,

@@ -1,6 +1,8 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { hasRole, type Role, type SessionUser } from './session';
 
+export type MunicipalityAccess = 'read' | 'manage';
+
 /**
  * The first line of every load, action and endpoint that is not public. An anonymous
  * visitor is sent to sign in (and back afterwards); a signed-in user without the role gets 403.
@@ -34,4 +36,29 @@ export function safeNext(value: string | null | undefined, fallback = '/'): stri
 	// eslint-disable-next-line no-control-regex
 	if (/[\u0000-\u001f]/.test(value) || value.length > 2000) return fallback;
 	return value;
+}
+
+/** What a person may do with a municipality's data: coordinators and its contact person manage, its participants read. */
+export function municipalityAccess(user: SessionUser, code: string): MunicipalityAccess | null {
+	if (hasRole(user, 'coordinator')) return 'manage';
+	const own = user.roles.filter((r) => r.municipalityCode === code);
+	if (own.some((r) => r.role === 'contact_person')) return 'manage';
+	if (own.some((r) => r.role === 'participant')) return 'read';
+	return null;
+}
+
+/**
+ * For routes under /municipalities/[code]: another municipality's people get 403 whatever
+ * they ask for, so nothing tells them what exists there.
+ */
+export function requireMunicipality(
+	event: Pick<RequestEvent, 'locals' | 'url'>,
+	code: string,
+	need: MunicipalityAccess
+): SessionUser {
+	const user = requireUser(event);
+	if (!/^\d{3}$/.test(code)) error(404, 'not found');
+	const access = municipalityAccess(user, code);
+	if (!access || (need === 'manage' && access !== 'manage')) error(403, 'forbidden');
+	return user;
 }

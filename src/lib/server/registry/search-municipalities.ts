@@ -54,16 +54,8 @@ const listColumns = {
 	abolishedOn: municipalities.abolishedOn
 };
 
-export type MunicipalityListRow = {
-	[K in keyof typeof listColumns]: (typeof listColumns)[K]['_']['data'] | null;
-};
-
 /** One page of the registry, with the total for the pager. */
-export async function searchMunicipalities(
-	db: Db,
-	query: RegistryQuery,
-	locale: Locale
-): Promise<{ rows: MunicipalityListRow[]; total: number; page: number; pages: number }> {
+export async function searchMunicipalities(db: Db, query: RegistryQuery, locale: Locale) {
 	const where = conditions(query);
 	const [totalRow] = await db.select({ n: count() }).from(municipalities).where(where);
 	const total = totalRow?.n ?? 0;

@@ -4,12 +4,16 @@ import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../actor';
 import type { RoleGrant } from '../auth/session';
 import type { Locale } from '$lib/i18n/locales';
+import type { Position } from '$lib/domain/positions';
 
 export interface NewUser {
 	email: string;
 	name: string;
 	locale?: Locale;
 	passwordHash?: string | null;
+	municipalityCode?: string | null;
+	title?: string;
+	positions?: Position[];
 	roles?: RoleGrant[];
 }
 
@@ -21,7 +25,10 @@ export async function createUser(db: DbOrTx, actor: Actor, input: NewUser) {
 			email: input.email.trim().toLowerCase(),
 			name: input.name,
 			locale: input.locale ?? 'fi',
-			passwordHash: input.passwordHash ?? null
+			passwordHash: input.passwordHash ?? null,
+			municipalityCode: input.municipalityCode ?? null,
+			title: input.title ?? '',
+			positions: input.positions ?? []
 		})
 		.returning();
 	if (!user) throw new Error('insert returned nothing');
@@ -33,7 +40,15 @@ export async function createUser(db: DbOrTx, actor: Actor, input: NewUser) {
 		action: 'user.create',
 		entityType: 'user',
 		entityId: user.id,
-		after: { email: user.email, name: user.name, locale: user.locale, roles }
+		after: {
+			email: user.email,
+			name: user.name,
+			locale: user.locale,
+			municipalityCode: user.municipalityCode,
+			title: user.title,
+			positions: user.positions,
+			roles
+		}
 	});
 	return user;
 }
