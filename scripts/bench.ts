@@ -145,18 +145,19 @@ async function setUpScale(
 	problems: Problems
 ): Promise<Serving> {
 	const started = performance.now();
-	const database = await createDatabase(kind, scale, settings);
-	deferred(() => database.drop());
 	const run: RunResult = {
 		database: kind,
 		databaseVersion: '',
 		scale,
-		where: database.where,
+		where: '',
 		setupSeconds: 0,
 		counts: {},
 		targets: []
 	};
 	try {
+		const database = await createDatabase(kind, scale, settings);
+		deferred(() => database.drop());
+		run.where = database.where;
 		log(`${KIND_LABEL[kind]}, scale "${scale.name}": preparing ${database.where}`);
 		const prepared = await prepare(database, scale);
 		run.counts = prepared.counts;

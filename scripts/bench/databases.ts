@@ -81,9 +81,12 @@ export async function createPostgresDatabase(
 			await c.query(`create database ${name}`);
 		});
 	} catch (e) {
+		// 42501: insufficient privilege
+		const hint =
+			(e as { code?: string }).code === '42501' ? ' The role of DATABASE_URL needs CREATEDB.' : '';
 		throw new Error(
 			`Could not create the bench database ${name} on ${withoutPassword(new URL(serverUrl))}: ` +
-				`${(e as Error).message}. The role of DATABASE_URL needs CREATEDB.`
+				`${(e as Error).message}.${hint}`
 		);
 	}
 	const url = new URL(serverUrl);

@@ -105,7 +105,8 @@ export function runTitle(run: RunResult): string {
 	]
 		.filter(Boolean)
 		.join(', ');
-	return `${KIND_LABEL[run.database]} ${run.databaseVersion}, scale "${run.scale.name}" (×${run.scale.factor}${data ? `: ${data}` : ''})`;
+	const version = run.databaseVersion ? ` ${run.databaseVersion}` : '';
+	return `${KIND_LABEL[run.database]}${version}, scale "${run.scale.name}" (×${run.scale.factor}${data ? `: ${data}` : ''})`;
 }
 
 function find(run: RunResult, name: string): TargetResult | undefined {
@@ -197,7 +198,10 @@ export function checkAims(runs: RunResult[]): AimCheck[] {
 	const registry = pgFull && find(pgFull, 'registry');
 	const noDb = pgFull && find(pgFull, NO_DB_TARGET);
 	if (!pgFull) {
-		checks.push({ status: 'SKIP', aim: aim1, detail: 'no PostgreSQL run: set DATABASE_URL' });
+		const detail = runs.some((r) => r.database === 'postgres')
+			? 'no full-scale PostgreSQL run'
+			: 'no PostgreSQL run: set DATABASE_URL';
+		checks.push({ status: 'SKIP', aim: aim1, detail });
 	} else if (!registry?.measurement.ok || !noDb?.measurement.ok) {
 		checks.push({ status: 'SKIP', aim: aim1, detail: 'a measurement failed' });
 	} else {

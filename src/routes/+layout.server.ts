@@ -11,7 +11,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 					name: user.name,
 					email: user.email,
 					roles: [...new Set(user.roles.map((r) => r.role))],
-					isCoordinator: hasRole(user, 'coordinator')
+					isCoordinator: hasRole(user, 'coordinator'),
+					municipalityCode: user.roles.find((r) => r.municipalityCode)?.municipalityCode ?? null
 				}
 			: null
 	};

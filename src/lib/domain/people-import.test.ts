@@ -48,7 +48,13 @@ describe('a file with one bad row among good ones', () => {
 	const table: PeopleTable = {
 		headers: finnishHeaders,
 		rows: [
-			['Maija Meikäläinen', 'maija@vaala.fi', 'hallintojohtaja', 'hallintojohtaja, johtoryhmän jäsen', ''],
+			[
+				'Maija Meikäläinen',
+				'maija@vaala.fi',
+				'hallintojohtaja',
+				'hallintojohtaja, johtoryhmän jäsen',
+				''
+			],
 			['Olli Ovela', 'olli@vaala.fi', '', 'kunnanhallituksen jäsen', 'suomi'],
 			['Kaisa Kehittäjä', 'kaisa@vaala', 'kehittämispäällikkö', 'kehittäjä', ''],
 			['Pekka Puheenjohtaja', 'pekka@vaala.fi', '', 'valtuuston puheenjohtaja', ''],

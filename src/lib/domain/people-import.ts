@@ -226,15 +226,9 @@ const LANGUAGE_INDEX = lookup(
 /** The language a cell names ("sv", "svenska", "ruotsi", "sv-FI"); undefined if none. */
 export function localeOfLabel(label: string): Locale | undefined {
 	const key = searchKey(label);
-	const found = LANGUAGE_INDEX.get(key);
-	if (found) return found;
-	// a language tag such as "sv-FI" or "en_GB"
-	const tag = /^([a-z]{2}) [a-z]{2}$/.exec(key);
-	return tag
-		? (LOCALES as readonly string[]).includes(tag[1]!)
-			? (tag[1] as Locale)
-			: undefined
-		: undefined;
+	// a language tag such as "sv-FI" or "en_GB" by its language
+	const tag = /^([a-z]{2}) [a-z]{2}$/.exec(key)?.[1];
+	return LANGUAGE_INDEX.get(key) ?? (tag ? LANGUAGE_INDEX.get(tag) : undefined);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -243,7 +237,7 @@ export function localeOfLabel(label: string): Locale | undefined {
 /**
  * What is wrong with one row. Params: `name_too_long`, `title_too_long` {max};
  * `email_duplicate_in_file` {line} (the row that has the address first);
- * `position_unknown`, `language_unknown` {value} (as written); `control_characters` {column}
+ * `position_unknown`, `language_unknown` {value} (as written, cut at 60 characters); `control_characters` {column}
  * (the header as written in the file).
  */
 export type RowErrorCode =
@@ -523,6 +517,11 @@ function tidy(text: string): string {
 	return text.replace(/[ \t\u00a0\u202f]+/g, ' ').trim();
 }
 
+/** A value quoted back in a message, cut short: a cell may hold a whole pasted page. */
+function quoted(value: string): string {
+	return value.length > 60 ? `${value.slice(0, 59)}…` : value;
+}
+
 /** An address as stored: lower case, without a spreadsheet link's "mailto:". */
 function emailOfCell(text: string): string {
 	return tidy(text)
@@ -590,7 +589,12 @@ function readRow(
 	for (const label of labels) {
 		const position = positionOfLabel(label);
 		if (position) found.add(position);
-		else errors.push({ code: 'position_unknown', field: 'positions', params: { value: label } });
+		else
+			errors.push({
+				code: 'position_unknown',
+				field: 'positions',
+				params: { value: quoted(label) }
+			});
 	}
 	const positions = labels.length ? POSITIONS.filter((p) => found.has(p)) : null;
 
@@ -599,7 +603,11 @@ function readRow(
 	if (language !== '') {
 		locale = localeOfLabel(language) ?? null;
 		if (!locale) {
-			errors.push({ code: 'language_unknown', field: 'language', params: { value: language } });
+			errors.push({
+				code: 'language_unknown',
+				field: 'language',
+				params: { value: quoted(language) }
+			});
 		}
 	}
 
@@ -612,15 +620,16 @@ function decide(
 	existing: ExistingPerson | undefined,
 	defaultLocale: Locale
 ): PlannedRow {
-	const sameMunicipality = existing && row.errors.length === 0;
-	const before: UpdatableFields | null = sameMunicipality
-		? {
-				name: existing.name,
-				title: existing.title,
-				positions: POSITIONS.filter((p) => existing.positions.includes(p)),
-				locale: existing.locale
-			}
-		: null;
+	// an address of someone else is an error by now, so this is one of the municipality's people
+	const before: UpdatableFields | null =
+		existing && row.errors.length === 0
+			? {
+					name: existing.name,
+					title: existing.title,
+					positions: POSITIONS.filter((p) => existing.positions.includes(p)),
+					locale: existing.locale
+				}
+			: null;
 	const values: PersonValues = {
 		name: row.name,
 		email: row.email,

@@ -135,13 +135,14 @@ export async function chosenOption(select: Locator): Promise<string> {
 /** A table's body rows as arrays of cell texts (white space collapsed). */
 export async function tableRows(table: Locator): Promise<string[][]> {
 	await table.waitFor({ timeout: STEP_TIMEOUT });
-	return table
-		.locator(':scope > tbody > tr')
-		.evaluateAll((rows) =>
-			rows.map((row) =>
-				Array.from(row.children).map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim())
+	return table.locator(':scope > tbody > tr').evaluateAll((rows) =>
+		rows.map((row) =>
+			// innerText, not textContent: the cells of a table inside a cell are read apart
+			Array.from(row.children).map((cell) =>
+				((cell as HTMLElement).innerText ?? '').replace(/\s+/g, ' ').trim()
 			)
-		);
+		)
+	);
 }
 
 /** Parses a Finnish/Swedish number as shown ("684 018") to a number. */

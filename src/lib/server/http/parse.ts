@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MessageKey } from '$lib/i18n/fi';
 import { fi } from '$lib/i18n/fi';
+import { checkPdf, MAX_FILE_BYTES } from '../files/store-file';
 
 import type { FieldError, FieldErrors } from '$lib/schemas/errors';
 
@@ -41,16 +42,11 @@ export type FormResult<T> =
  * not a form gives the same answer as an empty form.
  */
 export async function parseForm<S extends z.ZodType>(
-	request: Request,
+	request: Request | FormData,
 	schema: S,
 	options: { omitFromValues?: string[] } = {}
 ): Promise<FormResult<z.output<S>>> {
-	let form: FormData;
-	try {
-		form = await request.formData();
-	} catch {
-		form = new FormData();
-	}
+	const form = request instanceof FormData ? request : await readFormData(request);
 	const raw: Record<string, FormDataEntryValue> = {};
 	for (const [key, value] of form) if (!(key in raw)) raw[key] = value;
 	const result = schema.safeParse(raw);
@@ -60,6 +56,41 @@ export async function parseForm<S extends z.ZodType>(
 		errors: collectErrors(result.error),
 		values: formValues(form, options.omitFromValues)
 	};
+}
+
+/** The request's form, or an empty one when the body is not a form. */
+export async function readFormData(request: Request): Promise<FormData> {
+	try {
+		return await request.formData();
+	} catch {
+		return new FormData();
+	}
+}
+
+export type Upload = { name: string; bytes: Uint8Array };
+
+/**
+ * A PDF from a file field: null when none was chosen, an error key when it is not a PDF
+ * (by its content, not its name) or too large.
+ */
+export async function readPdfUpload(
+	form: FormData,
+	field: string
+): Promise<{ ok: true; file: Upload | null } | { ok: false; error: FieldError }> {
+	const value = form.get(field);
+	if (!(value instanceof File) || (value.size === 0 && !value.name))
+		return { ok: true, file: null };
+	if (value.size === 0) return { ok: false, error: { key: 'error.fileEmpty' } };
+	if (value.size > MAX_FILE_BYTES) {
+		return {
+			ok: false,
+			error: { key: 'error.fileTooLarge', params: { max: MAX_FILE_BYTES / 1024 / 1024 } }
+		};
+	}
+	const bytes = new Uint8Array(await value.arrayBuffer());
+	const check = checkPdf(bytes);
+	if (!check.ok) return { ok: false, error: { key: 'error.fileNotPdf' } };
+	return { ok: true, file: { name: value.name || 'document.pdf', bytes } };
 }
 
 /**

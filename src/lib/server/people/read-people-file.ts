@@ -16,8 +16,7 @@ export interface UploadedFile {
 }
 
 export type ReadPeopleFileResult =
-	| { ok: true; format: 'csv' | 'xlsx'; table: PeopleTable }
-	| { ok: false; error: FileError };
+	{ ok: true; format: 'csv' | 'xlsx'; table: PeopleTable } | { ok: false; error: FileError };
 
 /**
  * Bytes an XLSX may unpack to. Its parts are XML that compresses some tenfold, so this is far
@@ -139,7 +138,8 @@ async function readXlsx(bytes: Uint8Array): Promise<ReadPeopleFileResult> {
 
 	const workbook = new ExcelJS.Workbook();
 	try {
-		await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+		// exceljs types its input as an ArrayBuffer; a copy of exactly the file's bytes is one
+		await workbook.xlsx.load(bytes.slice().buffer);
 	} catch {
 		return fail({ code: 'unreadable' });
 	}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { isoDate, text } from './fields';
+
+const count = z
+	.string()
+	.trim()
+	.regex(/^\d{0,2}$/, 'error.invalid')
+	.transform((v) => (v === '' ? null : Number(v)));
+
+const entitlement = z
+	.string({ error: 'error.required' })
+	.trim()
+	.regex(/^\d{1,2}$/, 'error.invalid')
+	.transform(Number);
+
+export const MAX_FOCUS_AREAS = 8;
+
+/** Focus areas, one a line, in one language. */
+const focusLines = text({ max: 8 * 300, optional: true, multiline: true })
+	.default('')
+	.transform((v) =>
+		v
+			.split(/\r?\n/)
+			.map((l) => l.trim())
+			.filter(Boolean)
+	)
+	.refine((lines) => lines.length <= MAX_FOCUS_AREAS, {
+		message: 'error.tooManyLines',
+		params: { max: MAX_FOCUS_AREAS }
+	})
+	.refine((lines) => lines.every((l) => l.length <= 300), {
+		message: 'error.tooLong',
+		params: { max: 300 }
+	});
+
+/** The season form: everything a coordinator sets for a season. */
+export const seasonFormSchema = z
+	.object({
+		networkId: z.string().regex(/^[0-9a-f-]{36}$/, 'error.invalidChoice'),
+		number: z
+			.string()
+			.trim()
+			.regex(/^\d{1,3}$/, 'error.invalid')
+			.transform(Number)
+			.pipe(z.number().min(1, 'error.invalid')),
+		startsOn: isoDate(),
+		endsOn: isoDate(),
+		leadThemeFi: text({ max: 300 }),
+		leadThemeSv: text({ max: 300 }),
+		leadThemeEn: text({ max: 300 }),
+		descriptionFi: text({ max: 4000, optional: true, multiline: true }).default(''),
+		descriptionSv: text({ max: 4000, optional: true, multiline: true }).default(''),
+		descriptionEn: text({ max: 4000, optional: true, multiline: true }).default(''),
+		seminars: count,
+		workSeminars: count,
+		contactPersonMeetings: count,
+		currentAffairsReviews: count,
+		peerDiscussions: count,
+		developmentEvents: count,
+		workshopsPerMunicipality: entitlement,
+		situationAnalysesPerMunicipality: entitlement,
+		focusFi: focusLines,
+		focusSv: focusLines,
+		focusEn: focusLines
+	})
+	.refine((s) => s.startsOn < s.endsOn, { message: 'error.periodOrder', path: ['endsOn'] })
+	.refine((s) => s.focusSv.length === s.focusFi.length, {
+		message: 'error.sameLineCount',
+		path: ['focusSv']
+	})
+	.refine((s) => s.focusEn.length === s.focusFi.length, {
+		message: 'error.sameLineCount',
+		path: ['focusEn']
+	});
+
+export type SeasonForm = z.output<typeof seasonFormSchema>;
+
+export function focusAreasOf(form: SeasonForm) {
+	return form.focusFi.map((textFi, i) => ({
+		textFi,
+		textSv: form.focusSv[i] ?? '',
+		textEn: form.focusEn[i] ?? ''
+	}));
+}
+
+export const PROGRAMME_FIELDS = [
+	'seminars',
+	'workSeminars',
+	'contactPersonMeetings',
+	'currentAffairsReviews',
+	'peerDiscussions',
+	'developmentEvents'
+] as const;

@@ -1,0 +1,98 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { seasonFocusAreas, seasons } from '../db/schema';
+import { changedFields, recordAudit } from '../audit/record-audit';
+import type { Actor } from '../actor';
+import { storeFile } from '../files/store-file';
+import { focusAreasOf, type SeasonForm } from '$lib/schemas/season';
+
+export type SaveSeasonResult =
+	{ ok: true; id: string } | { ok: false; error: 'number_taken' | 'not_found' };
+
+const isUniqueViolation = (e: unknown) =>
+	typeof e === 'object' &&
+	e !== null &&
+	((e as { code?: string }).code === '23505' ||
+		(e as { cause?: { code?: string } }).cause?.code === '23505');
+
+/** Creates a season, or updates one when an id is given; focus areas are replaced as a whole. */
+export async function saveSeason(
+	db: Db,
+	actor: Actor,
+	form: SeasonForm,
+	options: { id?: string; presentation?: { name: string; bytes: Uint8Array } | null }
+): Promise<SaveSeasonResult> {
+	const { networkId, number, startsOn, endsOn, leadThemeFi, leadThemeSv, leadThemeEn } = form;
+	const values = {
+		networkId,
+		number,
+		startsOn,
+		endsOn,
+		leadThemeFi,
+		leadThemeSv,
+		leadThemeEn,
+		descriptionFi: form.descriptionFi,
+		descriptionSv: form.descriptionSv,
+		descriptionEn: form.descriptionEn,
+		seminars: form.seminars,
+		workSeminars: form.workSeminars,
+		contactPersonMeetings: form.contactPersonMeetings,
+		currentAffairsReviews: form.currentAffairsReviews,
+		peerDiscussions: form.peerDiscussions,
+		developmentEvents: form.developmentEvents,
+		workshopsPerMunicipality: form.workshopsPerMunicipality,
+		situationAnalysesPerMunicipality: form.situationAnalysesPerMunicipality
+	};
+	try {
+		return await db.transaction(async (tx) => {
+			const presentationFileId = options.presentation
+				? await storeFile(tx, {
+						name: options.presentation.name,
+						contentType: 'application/pdf',
+						bytes: options.presentation.bytes,
+						uploadedBy: actor.userId
+					})
+				: undefined;
+			const withFile = presentationFileId ? { ...values, presentationFileId } : values;
+			let id: string;
+			if (options.id) {
+				const [before] = await tx
+					.select()
+					.from(seasons)
+					.where(eq(seasons.id, options.id))
+					.for('update');
+				if (!before) return { ok: false as const, error: 'not_found' as const };
+				await tx.update(seasons).set(withFile).where(eq(seasons.id, options.id));
+				const diff = changedFields(before as Record<string, unknown>, withFile);
+				await recordAudit(tx, actor, {
+					action: 'season.update',
+					entityType: 'season',
+					entityId: options.id,
+					before: diff?.before ?? {},
+					after: { ...(diff?.after ?? {}), focusAreas: focusAreasOf(form).map((f) => f.textFi) }
+				});
+				await tx.delete(seasonFocusAreas).where(eq(seasonFocusAreas.seasonId, options.id));
+				id = options.id;
+			} else {
+				const [row] = await tx.insert(seasons).values(withFile).returning({ id: seasons.id });
+				id = row!.id;
+				await recordAudit(tx, actor, {
+					action: 'season.create',
+					entityType: 'season',
+					entityId: id,
+					after: { ...withFile, focusAreas: focusAreasOf(form).map((f) => f.textFi) }
+				});
+			}
+			const areas = focusAreasOf(form);
+			if (areas.length) {
+				await tx
+					.insert(seasonFocusAreas)
+					.values(areas.map((a, i) => ({ ...a, seasonId: id, position: i + 1 })));
+			}
+			return { ok: true as const, id };
+		});
+	} catch (e) {
+		if (isUniqueViolation(e)) return { ok: false, error: 'number_taken' };
+		throw e;
+	}
+}

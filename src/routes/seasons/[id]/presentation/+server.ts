@@ -1,0 +1,22 @@
+import { error } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guard';
+import { hasRole } from '$lib/server/auth/session';
+import { db } from '$lib/server/db';
+import { fileResponse, getFile } from '$lib/server/files/store-file';
+import { canSeeSeason } from '$lib/server/seasons/season-access';
+import { getSeason } from '$lib/server/seasons/season-queries';
+import type { RequestHandler } from './$types';
+
+// The season's presentation: for the network's coordinators and the people of its members.
+export const GET: RequestHandler = async (event) => {
+	const user = requireUser(event);
+	if (!hasRole(user, 'coordinator') && !user.roles.some((r) => r.municipalityCode)) {
+		error(403, 'forbidden');
+	}
+	const season = await getSeason(db(), event.params.id);
+	if (!season) error(404, 'not found');
+	if (!(await canSeeSeason(db(), user, season))) error(403, 'forbidden');
+	const file = season.presentationFileId ? await getFile(db(), season.presentationFileId) : null;
+	if (!file) error(404, 'not found');
+	return fileResponse(file);
+};

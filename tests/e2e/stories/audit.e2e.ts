@@ -1,0 +1,239 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startApp, type AppServer } from '../support/app-server';
+import { expectAccessible } from '../support/axe';
+import { describeWithBrowser, withBrowser } from '../support/chromium';
+import { startMailbox, type Mailbox } from '../support/mailbox';
+import {
+	chooseOption,
+	chosenOption,
+	COORDINATOR,
+	expectCleanLog,
+	expectHeading,
+	EXPERT,
+	linkForm,
+	signIn,
+	STEP_TIMEOUT,
+	submit,
+	tableRows,
+	visibleText
+} from './story';
+
+/**
+ * Kaisa checks who did what: her own sign-in, the registry load the system did, older entries
+ * page by page; she reads the mail the platform sent. An expert may see neither.
+ */
+
+/** Cells of a row of the audit table. */
+const COL = { at: 0, actor: 1, action: 2, entity: 3, changes: 4 };
+
+let app: AppServer;
+let mailbox: Mailbox;
+
+beforeAll(async () => {
+	mailbox = await startMailbox();
+	app = await startApp({ env: { SMTP_URL: mailbox.url } });
+});
+afterAll(async () => {
+	await app?.stop();
+	await mailbox?.close();
+});
+
+const today = () =>
+	new Intl.DateTimeFormat('fi-FI', {
+		timeZone: 'Europe/Helsinki',
+		day: 'numeric',
+		month: 'numeric',
+		year: 'numeric'
+	}).format(new Date());
+
+async function openAuditLog(page: Page): Promise<void> {
+	await page
+		.getByRole('navigation', { name: 'Päävalikko' })
+		.getByRole('link', { name: 'Muutosloki', exact: true })
+		.click();
+	await expectHeading(page, 'Muutosloki');
+}
+
+const auditFilters = (page: Page) => page.getByRole('search', { name: 'Muutosloki' });
+
+async function applyAuditFilters(page: Page): Promise<void> {
+	const before = page.url();
+	await auditFilters(page).getByRole('button', { name: 'Suodata', exact: true }).click();
+	await page.waitForURL((url) => url.href !== before, { timeout: STEP_TIMEOUT });
+}
+
+function entries(page: Page): Promise<string[][]> {
+	return tableRows(page.getByRole('table', { name: 'Muutosloki', exact: true }));
+}
+
+describeWithBrowser('the audit log and the outbox', () => {
+	it('shows the coordinator her own sign-in first, and filters by action and by who did it', async () => {
+		// the expert signs in too, so that the log has more than one person's sign-ins
+		await withBrowser((page) => signIn(page, app.url, EXPERT));
+		await withBrowser(async (page) => {
+			await signIn(page, app.url, COORDINATOR);
+			await openAuditLog(page);
+			expect(new URL(page.url()).pathname).toBe('/admin/audit');
+			const [newest] = await entries(page);
+			expect(newest![COL.actor]).toBe(COORDINATOR.email);
+			expect(newest![COL.action]).toBe('auth.sign_in');
+			expect(newest![COL.at]).toMatch(new RegExp(`^${today().replace(/\./g, '\\.')} klo \\d`));
+			expect(newest![COL.entity]).toMatch(/^user [0-9a-f-]{36}$/);
+			expect(newest![COL.changes]).toMatch(/method – password/);
+			await expectAccessible(page, 'audit log');
+
+			const form = auditFilters(page);
+			await chooseOption(form.getByLabel('Toimenpide', { exact: true }), 'auth.sign_in');
+			await applyAuditFilters(page);
+			const signIns = await entries(page);
+			expect(signIns.map((r) => r[COL.action])).toEqual(signIns.map(() => 'auth.sign_in'));
+			expect(new Set(signIns.map((r) => r[COL.actor]))).toEqual(
+				new Set([COORDINATOR.email, EXPERT.email])
+			);
+			expect(signIns[0]![COL.actor], 'newest first').toBe(COORDINATOR.email);
+			expect(await chosenOption(form.getByLabel('Toimenpide', { exact: true }))).toBe(
+				'auth.sign_in'
+			);
+			await expectAccessible(page, 'audit log, sign-ins');
+
+			// typed as it comes to mind, capitals and all
+			await form.getByLabel('Tekijä', { exact: true }).fill('Koordinaattori@Example.fi');
+			await applyAuditFilters(page);
+			const hers = await entries(page);
+			expect(hers.length).toBeGreaterThan(0);
+			expect(hers.map((r) => r[COL.actor])).toEqual(hers.map(() => COORDINATOR.email));
+			expect(hers.map((r) => r[COL.action])).toEqual(hers.map(() => 'auth.sign_in'));
+			await expectAccessible(page, 'audit log, her sign-ins');
+
+			// nothing has happened tomorrow yet
+			const tomorrow = new Date(Date.now() + 36 * 3600_000).toISOString().slice(0, 10);
+			await form.getByLabel('Alkaen', { exact: true }).fill(tomorrow);
+			await applyAuditFilters(page);
+			await visibleText(page.getByText('Ei merkintöjä näillä ehdoilla.'));
+			await expectAccessible(page, 'audit log, nothing found');
+		});
+	}, 120_000);
+
+	it('shows the registry load by the system, and pages back to older entries', async () => {
+		await withBrowser(async (page) => {
+			await signIn(page, app.url, COORDINATOR);
+			await openAuditLog(page);
+			await chooseOption(
+				auditFilters(page).getByLabel('Toimenpide', { exact: true }),
+				'municipality.create'
+			);
+			await applyAuditFilters(page);
+
+			const pager = page.getByRole('navigation', { name: 'Sivut' });
+			const pages: string[][][] = [];
+			for (;;) {
+				const rows = await entries(page);
+				expect(rows.length).toBeGreaterThan(0);
+				for (const row of rows) {
+					expect(row[COL.actor], row.join(' | ')).toBe('järjestelmä');
+					expect(row[COL.action]).toBe('municipality.create');
+					expect(row[COL.entity]).toMatch(/^municipality \d{3}$/);
+				}
+				pages.push(rows);
+				await expectAccessible(page, `audit log, registry load, page ${pages.length}`);
+				const older = pager.getByRole('link', { name: 'Seuraava sivu', exact: true });
+				if ((await older.count()) === 0) break;
+				expect(rows, 'a full page before an older one').toHaveLength(50);
+				const before = page.url();
+				await older.click();
+				await page.waitForURL((url) => url.href !== before);
+				await pager.getByRole('link', { name: 'Edellinen sivu', exact: true }).waitFor();
+				expect(pages.length, 'the pager ends').toBeLessThan(20);
+			}
+			const codes = pages.flat().map((r) => r[COL.entity]!.replace('municipality ', ''));
+			expect(new Set(codes).size, 'no entry twice').toBe(codes.length);
+			expect(codes.length, '308 current municipalities and Pertunmaa').toBe(309);
+			expect(codes).toContain('785');
+			expect(codes).toContain('588');
+
+			// and back to newer entries
+			const before = page.url();
+			await pager.getByRole('link', { name: 'Edellinen sivu', exact: true }).click();
+			await page.waitForURL((url) => url.href !== before);
+			await expect.poll(() => entries(page)).toEqual(pages.at(-2));
+
+			// "järjestelmä" is what the log shows as the actor: the filter should find it too
+			await page.goto(`${app.url}/admin/audit`);
+			await expectHeading(page, 'Muutosloki');
+			await auditFilters(page).getByLabel('Tekijä', { exact: true }).fill('järjestelmä');
+			await applyAuditFilters(page);
+			await expectAccessible(page, 'audit log, actor "järjestelmä"');
+			expect
+				.soft(
+					await page.getByText('Ei merkintöjä näillä ehdoilla.').count(),
+					'the entries shown as by "järjestelmä" are found by "järjestelmä"'
+				)
+				.toBe(0);
+		});
+	}, 240_000);
+
+	it('shows the mail the platform sent in the outbox', async () => {
+		mailbox.clear();
+		// the expert asks for a sign-in link
+		await withBrowser(async (page) => {
+			await page.goto(`${app.url}/signin`);
+			const form = linkForm(page);
+			await form.getByLabel('Sähköpostiosoite', { exact: true }).fill(EXPERT.email);
+			await submit(form.getByRole('button', { name: 'Lähetä kirjautumislinkki', exact: true }));
+			await form.getByRole('status').waitFor();
+		});
+		const mail = await mailbox.waitForMail((m) => m.to.includes(EXPERT.email));
+		expect(mail.subject).toBe('Kirjautumislinkki Verkostoon');
+
+		await withBrowser(async (page) => {
+			await signIn(page, app.url, COORDINATOR);
+			await page
+				.getByRole('navigation', { name: 'Päävalikko' })
+				.getByRole('link', { name: 'Lähtevät viestit', exact: true })
+				.click();
+			await expectHeading(page, 'Lähtevät viestit');
+			const rows = await tableRows(page.getByRole('table', { name: 'Lähtevät viestit' }));
+			expect(rows[0]!.slice(1)).toEqual([
+				EXPERT.email,
+				'Kirjautumislinkki Verkostoon',
+				'lähetetty'
+			]);
+			expect(rows[0]![0]).toMatch(new RegExp(`^${today().replace(/\./g, '\\.')} klo \\d`));
+			await expectAccessible(page, 'outbox');
+
+			await page.getByRole('link', { name: 'Kirjautumislinkki Verkostoon' }).first().click();
+			await expectHeading(page, 'Kirjautumislinkki Verkostoon');
+			const body = await visibleText(page.getByRole('main').getByText(/^Hei /));
+			expect(body).toContain(`Hei ${EXPERT.name},`);
+			expect(body).toContain(`${app.url}/signin/link/`);
+			await visibleText(page.getByText('lähetetty', { exact: true }));
+			await expectAccessible(page, 'a message in the outbox');
+
+			await page.getByRole('link', { name: 'Takaisin lähteviin viesteihin' }).click();
+			await expectHeading(page, 'Lähtevät viestit');
+		});
+	}, 120_000);
+
+	it('is not for an expert', async () => {
+		await withBrowser(async (page) => {
+			await signIn(page, app.url, EXPERT);
+			const menu = page.getByRole('navigation', { name: 'Päävalikko' });
+			expect(await menu.getByRole('link', { name: 'Muutosloki' }).count()).toBe(0);
+
+			const audit = await page.goto(`${app.url}/admin/audit`);
+			expect(audit?.status()).toBe(403);
+			await expectHeading(page, 'Ei käyttöoikeutta');
+			await visibleText(page.getByText('Sinulla ei ole oikeutta tähän sivuun.'));
+			await expectAccessible(page, 'audit log refused to an expert');
+
+			const outbox = await page.goto(`${app.url}/admin/outbox`);
+			expect(outbox?.status()).toBe(403);
+			await expectHeading(page, 'Ei käyttöoikeutta');
+		});
+	});
+
+	it('left no stack trace in the server log', () => {
+		expectCleanLog(app);
+	});
+});
