@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
-import { expectAccessible } from '../support/axe';
 import { describeWithBrowser, withBrowser } from '../support/chromium';
 import { startMailbox, type Mailbox, type ReceivedMail } from '../support/mailbox';
 import {
+	checkAccessible,
 	COORDINATOR,
 	DEMO_PASSWORD,
 	EXPERT,
@@ -60,7 +60,7 @@ describeWithBrowser('a coordinator signing in', () => {
 			await page.goto(`${app.url}/`);
 			await page.getByRole('link', { name: 'Kirjaudu sisään', exact: true }).first().click();
 			await expectHeading(page, 'Kirjaudu sisään');
-			await expectAccessible(page, 'sign-in page');
+			await checkAccessible(page, 'sign-in page');
 
 			await submitPassword(page, COORDINATOR.email, 'verkosto-dmeo');
 			const form = passwordForm(page);
@@ -72,7 +72,7 @@ describeWithBrowser('a coordinator signing in', () => {
 				await form.getByLabel('Salasana', { exact: true }).inputValue(),
 				'the password is never sent back'
 			).toBe('');
-			await expectAccessible(page, 'sign-in page after a wrong password');
+			await checkAccessible(page, 'sign-in page after a wrong password');
 
 			await form.getByLabel('Salasana', { exact: true }).fill(DEMO_PASSWORD);
 			await submit(form.getByRole('button', { name: 'Kirjaudu', exact: true }));
@@ -86,18 +86,18 @@ describeWithBrowser('a coordinator signing in', () => {
 			for (const item of ['Etusivu', 'Kuntarekisteri', 'Muutosloki', 'Lähtevät viestit']) {
 				await menu.getByRole('link', { name: item, exact: true }).waitFor();
 			}
-			await expectAccessible(page, 'front page, signed in');
+			await checkAccessible(page, 'front page, signed in');
 
 			await signOut(page);
 			await expectHeading(page, 'Kirjaudu sisään');
 			await expectSignedOut(page);
-			await expectAccessible(page, 'sign-in page after signing out');
+			await checkAccessible(page, 'sign-in page after signing out');
 
 			// the session is over: a coordinator's page asks to sign in again
 			await page.goto(`${app.url}/registry`);
 			await expectHeading(page, 'Kirjaudu sisään');
 			expect(await visibleText(page.getByRole('status'))).toBe('Kirjaudu sisään nähdäksesi sivun.');
-			await expectAccessible(page, 'sign-in page asking to sign in for a page');
+			await checkAccessible(page, 'sign-in page asking to sign in for a page');
 		});
 	});
 
@@ -109,7 +109,7 @@ describeWithBrowser('a coordinator signing in', () => {
 			await form.getByLabel('Sähköpostiosoite', { exact: true }).fill(COORDINATOR.email);
 			await submit(form.getByRole('button', { name: 'Lähetä kirjautumislinkki', exact: true }));
 			expect(await visibleText(form.getByRole('status'))).toBe(LINK_SENT);
-			await expectAccessible(page, 'sign-in page after asking for a link');
+			await checkAccessible(page, 'sign-in page after asking for a link');
 
 			const mail = await mailbox.waitForMail((m) => m.to.includes(COORDINATOR.email));
 			expect(mail.subject).toBe('Kirjautumislinkki Verkostoon');
@@ -125,12 +125,12 @@ describeWithBrowser('a coordinator signing in', () => {
 				page.getByText('Kirjaudu sisään Verkostoon painamalla alla olevaa painiketta.')
 			);
 			await expectSignedOut(page);
-			await expectAccessible(page, 'sign-in link confirmation');
+			await checkAccessible(page, 'sign-in link confirmation');
 
 			await submit(page.getByRole('button', { name: 'Kirjaudu', exact: true }));
 			await expectHeading(page, `Tervetuloa, ${COORDINATOR.name}`);
 			expect(new URL(page.url()).pathname).toBe('/');
-			await expectAccessible(page, 'front page after signing in with a link');
+			await checkAccessible(page, 'front page after signing in with a link');
 			await signOut(page);
 
 			// the same link a second time
@@ -140,7 +140,7 @@ describeWithBrowser('a coordinator signing in', () => {
 			expect(await page.getByRole('button', { name: 'Kirjaudu', exact: true }).count()).toBe(0);
 			await page.getByRole('main').getByRole('link', { name: 'Kirjaudu sisään' }).waitFor();
 			await expectSignedOut(page);
-			await expectAccessible(page, 'used sign-in link');
+			await checkAccessible(page, 'used sign-in link');
 		});
 	});
 
@@ -164,14 +164,14 @@ describeWithBrowser('a coordinator signing in', () => {
 			await page.goto(`${app.url}/signin`);
 			await page.getByRole('link', { name: 'Unohditko salasanan?' }).click();
 			await expectHeading(page, 'Salasanan vaihto');
-			await expectAccessible(page, 'password reset request');
+			await checkAccessible(page, 'password reset request');
 
 			await page.getByLabel('Sähköpostiosoite', { exact: true }).fill(EXPERT.email);
 			await submit(page.getByRole('button', { name: 'Lähetä vaihtolinkki', exact: true }));
 			expect(await visibleText(page.getByRole('status'))).toBe(
 				'Jos osoitteella on tili, lähetimme siihen linkin salasanan vaihtamiseen. Linkki on voimassa tunnin.'
 			);
-			await expectAccessible(page, 'password reset requested');
+			await checkAccessible(page, 'password reset requested');
 
 			const mail = await mailbox.waitForMail((m) => m.to.includes(EXPERT.email));
 			expect(mail.subject).toBe('Salasanan vaihto Verkostossa');
@@ -180,7 +180,7 @@ describeWithBrowser('a coordinator signing in', () => {
 
 			await page.goto(link);
 			await expectHeading(page, 'Salasanan vaihto');
-			await expectAccessible(page, 'new password form');
+			await checkAccessible(page, 'new password form');
 
 			// too short, and then not the same twice
 			await page.getByLabel('Uusi salasana', { exact: true }).fill('lyhyt');
@@ -193,19 +193,19 @@ describeWithBrowser('a coordinator signing in', () => {
 			const field = page.getByLabel('Uusi salasana', { exact: true });
 			expect(await field.getAttribute('aria-invalid')).toBe('true');
 			await visibleText(page.getByText('Vähintään 10 merkkiä.', { exact: true }).last());
-			await expectAccessible(page, 'new password form: too short');
+			await checkAccessible(page, 'new password form: too short');
 
 			await page.getByLabel('Uusi salasana', { exact: true }).fill(newPassword);
 			await page.getByLabel('Uusi salasana uudelleen', { exact: true }).fill(`${newPassword}!`);
 			await submit(page.getByRole('button', { name: 'Tallenna salasana', exact: true }));
 			await visibleText(page.getByText('Salasanat eivät ole samat.'));
-			await expectAccessible(page, 'new password form: not the same');
+			await checkAccessible(page, 'new password form: not the same');
 
 			await page.getByLabel('Uusi salasana', { exact: true }).fill(newPassword);
 			await page.getByLabel('Uusi salasana uudelleen', { exact: true }).fill(newPassword);
 			await submit(page.getByRole('button', { name: 'Tallenna salasana', exact: true }));
 			await expectHeading(page, `Tervetuloa, ${EXPERT.name}`);
-			await expectAccessible(page, 'front page after a new password');
+			await checkAccessible(page, 'front page after a new password');
 			// the catalogue has the confirmation ("reset.done"); the front page should say it
 			expect
 				.soft(
@@ -219,7 +219,7 @@ describeWithBrowser('a coordinator signing in', () => {
 			await page.goto(link);
 			await expectHeading(page, 'Salasanan vaihto');
 			expect(await visibleText(page.getByRole('alert'))).toBe(LINK_INVALID);
-			await expectAccessible(page, 'used password reset link');
+			await checkAccessible(page, 'used password reset link');
 
 			// the old password no longer works, the new one does
 			await page.goto(`${app.url}/signin`);
@@ -248,7 +248,7 @@ describeWithBrowser('a coordinator signing in', () => {
 			);
 			await expectHeading(page, 'Kirjaudu sisään');
 			await expectSignedOut(page);
-			await expectAccessible(page, 'sign-in page, account locked');
+			await checkAccessible(page, 'sign-in page, account locked');
 		});
 	}, 120_000);
 

@@ -4,9 +4,9 @@ import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
-import { expectAccessible } from '../support/axe';
 import { describeWithBrowser, withBrowser } from '../support/chromium';
 import {
+	checkAccessible,
 	chooseOption,
 	COORDINATOR,
 	expectCleanLog,
@@ -102,7 +102,7 @@ describeWithBrowser('exporting the registry', () => {
 			const shown = await shownMunicipalities(page);
 			expect(shown).toHaveLength(count);
 			expect(count).toBeGreaterThan(20);
-			await expectAccessible(page, 'registry, Pohjois-Pohjanmaa, before exporting');
+			await checkAccessible(page, 'registry, Pohjois-Pohjanmaa, before exporting');
 
 			// CSV: UTF-8 with a byte-order mark, semicolons, a header, then one row per municipality
 			const csv = await download(page, 'CSV');
@@ -164,7 +164,7 @@ describeWithBrowser('exporting the registry', () => {
 			await page.goto(`${app.url}/registry?sort=population&dir=desc&page=2`);
 			await expectHeading(page, 'Kuntarekisteri');
 			await visibleText(page.getByText('Sivu 2 / 7'));
-			await expectAccessible(page, 'registry by population, page 2');
+			await checkAccessible(page, 'registry by population, page 2');
 
 			const { body } = await download(page, 'CSV');
 			const rows = readCsv(body).slice(1);

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
-import { expectAccessible } from '../support/axe';
 import { describeWithBrowser, firstPage, launchBrowser, withBrowser } from '../support/chromium';
 import {
+	checkAccessible,
 	COORDINATOR,
 	DEMO_PASSWORD,
 	expectCleanLog,
@@ -69,7 +69,7 @@ describeWithBrowser('a newcomer', () => {
 			await page.getByRole('heading', { name: USO.sv }).waitFor();
 			expect(await currentLanguage(page, LANGUAGE_LIST.sv)).toEqual(['svenska']);
 			expect(await languageCookie(page), 'nothing chosen yet').toBeUndefined();
-			await expectAccessible(page, 'front page in Swedish (from Accept-Language)');
+			await checkAccessible(page, 'front page in Swedish (from Accept-Language)');
 
 			await page.getByRole('button', { name: 'suomi', exact: true }).click();
 			await expectHeading(page, TITLE.fi);
@@ -78,7 +78,7 @@ describeWithBrowser('a newcomer', () => {
 			await page.getByRole('heading', { name: USO.fi }).waitFor();
 			expect(await currentLanguage(page, LANGUAGE_LIST.fi)).toEqual(['suomi']);
 			expect(await languageCookie(page)).toBe('fi');
-			await expectAccessible(page, 'front page in Finnish');
+			await checkAccessible(page, 'front page in Finnish');
 
 			await page.getByRole('button', { name: 'English', exact: true }).click();
 			await expectHeading(page, TITLE.en);
@@ -86,7 +86,7 @@ describeWithBrowser('a newcomer', () => {
 			await page.getByRole('heading', { name: USO.en }).waitFor();
 			expect(await currentLanguage(page, LANGUAGE_LIST.en)).toEqual(['English']);
 			expect(await languageCookie(page)).toBe('en');
-			await expectAccessible(page, 'front page in English');
+			await checkAccessible(page, 'front page in English');
 
 			// on to sign in, from the "For member municipalities" panel
 			const panel = page.getByRole('region', { name: 'For member municipalities' });
@@ -102,7 +102,7 @@ describeWithBrowser('a newcomer', () => {
 				.getByRole('region', { name: 'Sign in with an e-mail link' })
 				.getByRole('button', { name: 'Send sign-in link', exact: true })
 				.waitFor();
-			await expectAccessible(page, 'sign-in page in English');
+			await checkAccessible(page, 'sign-in page in English');
 
 			// switching language on the sign-in page keeps the reader on the sign-in page
 			await page.getByRole('button', { name: 'svenska', exact: true }).click();
@@ -110,7 +110,7 @@ describeWithBrowser('a newcomer', () => {
 			expect(new URL(page.url()).pathname).toBe('/signin');
 			expect(await htmlLang(page)).toBe('sv');
 			await passwordForm(page, 'Logga in med lösenord').getByLabel('Lösenord').waitFor();
-			await expectAccessible(page, 'sign-in page in Swedish');
+			await checkAccessible(page, 'sign-in page in Swedish');
 			await page.getByRole('button', { name: 'English', exact: true }).click();
 			await expectHeading(page, 'Sign in');
 
@@ -122,7 +122,7 @@ describeWithBrowser('a newcomer', () => {
 			await expectHeading(again, TITLE.en);
 			expect(await htmlLang(again)).toBe('en');
 			expect(await currentLanguage(again, LANGUAGE_LIST.en)).toEqual(['English']);
-			await expectAccessible(again, 'front page on the next visit');
+			await checkAccessible(again, 'front page on the next visit');
 		} finally {
 			await context.close();
 		}
@@ -137,7 +137,7 @@ describeWithBrowser('a newcomer', () => {
 				expect(await htmlLang(page)).toBe('fi');
 				expect(await currentLanguage(page, LANGUAGE_LIST.fi)).toEqual(['suomi']);
 				await visibleText(page.getByRole('link', { name: 'Kirjaudu sisään' }));
-				await expectAccessible(page, 'front page for a German browser');
+				await checkAccessible(page, 'front page for a German browser');
 			},
 			{ locale: 'de-DE', acceptLanguage: 'de-DE,de;q=0.9' }
 		);
@@ -231,7 +231,7 @@ describeWithBrowser('a newcomer', () => {
 					`Välkommen, ${COORDINATOR.name}`
 				);
 				expect(await htmlLang(page)).toBe('sv');
-				await expectAccessible(page, 'front page after signing in on another browser');
+				await checkAccessible(page, 'front page after signing in on another browser');
 			});
 		} finally {
 			// put the account back to Finnish for anything that runs after this

@@ -1,9 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
-import { expectAccessible } from '../support/axe';
 import { describeWithBrowser, firstPage, launchBrowser, withBrowser } from '../support/chromium';
 import {
+	checkAccessible,
 	chooseOption,
 	chosenOption,
 	COORDINATOR,
@@ -124,14 +124,14 @@ describeWithBrowser('the municipality registry', () => {
 			await openRegistry(page);
 			expect(await resultCount(page)).toBe(308);
 			await visibleText(page.getByText('Lähde: Tilastokeskus'));
-			await expectAccessible(page, 'registry, all municipalities');
+			await checkAccessible(page, 'registry, all municipalities');
 
 			await search(page, 'hameenlinna');
 			const rows = await results(page);
 			expect(rows.map((r) => r[COL.name])).toEqual(['Hämeenlinna (Tavastehus)']);
 			expect(await resultCount(page)).toBe(1);
 			expect(await filters(page).getByLabel('Hae nimellä').inputValue()).toBe('hameenlinna');
-			await expectAccessible(page, 'registry, search "hameenlinna"');
+			await checkAccessible(page, 'registry, search "hameenlinna"');
 			// one municipality is "1 kunta": "1 kuntaa" is not Finnish
 			expect
 				.soft(
@@ -144,18 +144,18 @@ describeWithBrowser('the municipality registry', () => {
 			const abo = await results(page);
 			expect(abo.map((r) => r[COL.name])).toContain('Turku (Åbo)');
 			expect(await resultCount(page)).toBe(abo.length);
-			await expectAccessible(page, 'registry, search "åbo"');
+			await checkAccessible(page, 'registry, search "åbo"');
 
 			await search(page, 'turku');
 			expect((await results(page)).map((r) => [r[COL.code], r[COL.name]])).toEqual([
 				['853', 'Turku (Åbo)']
 			]);
-			await expectAccessible(page, 'registry, search "turku"');
+			await checkAccessible(page, 'registry, search "turku"');
 
 			await search(page, 'ei tällaista kuntaa');
 			expect(await resultCount(page)).toBe(0);
 			await visibleText(page.getByText('Hakuehdoilla ei löytynyt kuntia.'));
-			await expectAccessible(page, 'registry, search without results');
+			await checkAccessible(page, 'registry, search without results');
 		});
 	});
 
@@ -188,7 +188,7 @@ describeWithBrowser('the municipality registry', () => {
 			expect(await chosenOption(form.getByLabel('Kokoluokka', { exact: true }))).toBe(
 				'2: 1 000–2 999 asukasta'
 			);
-			await expectAccessible(page, 'registry, Pohjois-Pohjanmaa and size class 2');
+			await checkAccessible(page, 'registry, Pohjois-Pohjanmaa and size class 2');
 
 			// "Tyhjennä" shows every municipality again, and the form must say so too: a
 			// stale choice left in a select would quietly come back with the next search
@@ -229,7 +229,7 @@ describeWithBrowser('the municipality registry', () => {
 			expect(populations).toEqual([...populations].sort((a, b) => b - a));
 			const pager = page.getByRole('navigation', { name: 'Sivut' });
 			expect(await visibleText(pager.getByText(/^Sivu /))).toBe('Sivu 1 / 7');
-			await expectAccessible(page, 'registry by population, page 1');
+			await checkAccessible(page, 'registry by population, page 1');
 
 			await pager.getByRole('link', { name: 'Seuraava sivu', exact: true }).click();
 			await page.waitForURL((url) => url.searchParams.get('page') === '2');
@@ -244,7 +244,7 @@ describeWithBrowser('the municipality registry', () => {
 			// the order is kept on the next page
 			expect(await chosenOption(form.getByLabel('Järjestys', { exact: true }))).toBe('Väkiluku');
 			await pager.getByRole('link', { name: 'Edellinen sivu', exact: true }).waitFor();
-			await expectAccessible(page, 'registry by population, page 2');
+			await checkAccessible(page, 'registry by population, page 2');
 		});
 	});
 
@@ -280,7 +280,7 @@ describeWithBrowser('the municipality registry', () => {
 			expect(await licence.getAttribute('href')).toMatch(
 				/^https:\/\/creativecommons\.org\/licenses\/by\/4\.0\//
 			);
-			await expectAccessible(page, 'Vaala');
+			await checkAccessible(page, 'Vaala');
 
 			await page.getByRole('link', { name: 'Takaisin kuntarekisteriin' }).click();
 			await expectHeading(page, 'Kuntarekisteri');
@@ -304,7 +304,7 @@ describeWithBrowser('the municipality registry', () => {
 			expect(await filters(page).getByLabel('Näytä myös lakkautetut kunnat').isChecked()).toBe(
 				true
 			);
-			await expectAccessible(page, 'registry with abolished municipalities');
+			await checkAccessible(page, 'registry with abolished municipalities');
 			// dates are Finnish everywhere else (the municipality's own page says 1.1.2025)
 			expect.soft(pertunmaa![COL.name]).toBe('Pertunmaa – Lakkautettu 1.1.2025');
 
@@ -325,12 +325,12 @@ describeWithBrowser('the municipality registry', () => {
 			expect(pertunmaaFacts['Kuntanumero']).toBe('588');
 			expect(pertunmaaFacts['Väkiluku']).toBe('–');
 			expect(pertunmaaFacts['Kokoluokka']).toBe('–');
-			await expectAccessible(page, 'Pertunmaa');
+			await checkAccessible(page, 'Pertunmaa');
 
 			await page.getByRole('link', { name: 'Liitetty kuntaan Mäntyharju' }).click();
 			await expectHeading(page, 'Mäntyharju');
 			expect((await facts(page))['Kuntanumero']).toBe('507');
-			await expectAccessible(page, 'Mäntyharju');
+			await checkAccessible(page, 'Mäntyharju');
 		});
 	});
 
@@ -342,7 +342,7 @@ describeWithBrowser('the municipality registry', () => {
 			expect(await visibleText(filters(page).getByRole('alert'))).toBe('Sivut: Arvo ei kelpaa.');
 			expect(await resultCount(page)).toBe(308);
 			expect(await visibleText(page.getByText(/^Sivu /))).toBe('Sivu 1 / 7');
-			await expectAccessible(page, 'registry with a bad page number');
+			await checkAccessible(page, 'registry with a bad page number');
 
 			const other = await page.goto(`${app.url}/registry?size=x&region=zz&q=vaala`);
 			expect(other?.status()).toBe(200);
@@ -355,7 +355,7 @@ describeWithBrowser('the municipality registry', () => {
 			expect(await description(page, 'Maakunta')).toBe('Valitse jokin luettelon vaihtoehdoista.');
 			// the good part of the address still counts
 			expect((await results(page)).map((r) => r[COL.name])).toEqual(['Vaala']);
-			await expectAccessible(page, 'registry with bad filters');
+			await checkAccessible(page, 'registry with bad filters');
 		});
 	});
 
@@ -366,7 +366,7 @@ describeWithBrowser('the municipality registry', () => {
 			await chooseOption(language, 'ruotsinkielinen');
 			await applyFilters(page);
 			const swedish = await results(page);
-			await expectAccessible(page, 'registry, Swedish-speaking municipalities');
+			await checkAccessible(page, 'registry, Swedish-speaking municipalities');
 			// Åland's 16 municipalities are Swedish-speaking; Parainen is bilingual
 			const names = swedish.map((r) => r[COL.name]);
 			expect
@@ -385,7 +385,7 @@ describeWithBrowser('the municipality registry', () => {
 			expect
 				.soft(bilingual, 'Mariehamn is Swedish-speaking')
 				.not.toContain('Maarianhamina - Mariehamn (Mariehamn)');
-			await expectAccessible(page, 'registry, bilingual municipalities with a Swedish majority');
+			await checkAccessible(page, 'registry, bilingual municipalities with a Swedish majority');
 		});
 	});
 
@@ -399,7 +399,7 @@ describeWithBrowser('the municipality registry', () => {
 			expect(await htmlLang(page)).toBe('sv');
 			expect(new URL(page.url()).pathname).toBe('/registry');
 			await visibleText(page.getByText('Källa: Statistikcentralen'));
-			await expectAccessible(page, 'registry in Swedish');
+			await checkAccessible(page, 'registry in Swedish');
 
 			const form = filters(page, 'Kommunregister');
 			await form.getByLabel('Sök med namn', { exact: true }).fill('turku');
@@ -408,7 +408,7 @@ describeWithBrowser('the municipality registry', () => {
 				'Åbo (Turku)'
 			]);
 			expect(await visibleText(page.getByRole('main').getByRole('status'))).toMatch(/^1\b/);
-			await expectAccessible(page, 'registry in Swedish, search "turku"');
+			await checkAccessible(page, 'registry in Swedish, search "turku"');
 
 			await form.getByLabel('Sök med namn', { exact: true }).fill('');
 			await chooseOption(form.getByLabel('Landskap', { exact: true }), 'Norra Österbotten');
@@ -432,7 +432,7 @@ describeWithBrowser('the municipality registry', () => {
 				'2 581',
 				'2'
 			]);
-			await expectAccessible(page, 'registry in Swedish, Norra Österbotten');
+			await checkAccessible(page, 'registry in Swedish, Norra Österbotten');
 
 			await page.goto(`${app.url}/registry/785`);
 			await expectHeading(page, 'Vaala');
@@ -445,7 +445,7 @@ describeWithBrowser('the municipality registry', () => {
 			expect(await visibleText(page.getByText('Källa: Statistikcentralen'))).toBe(
 				'Källa: Statistikcentralen · CC BY 4.0'
 			);
-			await expectAccessible(page, 'Vaala in Swedish');
+			await checkAccessible(page, 'Vaala in Swedish');
 
 			await page.getByRole('button', { name: 'suomi', exact: true }).click();
 			await expectHeading(page, 'Vaala');
@@ -463,7 +463,7 @@ describeWithBrowser('the municipality registry', () => {
 			expect(response?.status()).toBe(403);
 			await expectHeading(page, 'Ei käyttöoikeutta');
 			await visibleText(page.getByText('Sinulla ei ole oikeutta tähän sivuun.'));
-			await expectAccessible(page, 'registry refused to an expert');
+			await checkAccessible(page, 'registry refused to an expert');
 
 			const exported = await page.request.get(`${app.url}/registry/export/csv`);
 			expect(exported.status()).toBe(403);

@@ -58,7 +58,7 @@ export async function signInWithPassword(
 	return { ok: true, userId: user.id, ...session };
 }
 
-async function issueToken(
+export async function issueToken(
 	db: Db,
 	userId: string,
 	purpose: 'sign_in' | 'password_reset',

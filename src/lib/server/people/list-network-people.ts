@@ -1,0 +1,150 @@
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db';
+import { memberships, municipalities, networks, seasons, users } from '../db/schema';
+import { parseQuery } from '../http/parse';
+import { choice, text, wholeNumber } from '$lib/schemas/fields';
+import { MAX_SEARCH_LENGTH, searchKey } from '$lib/domain/search-key';
+import { POSITIONS, type Position } from '$lib/domain/positions';
+
+export const NETWORK_PEOPLE_PAGE_SIZE = 50;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The people list's filters in the query string, field by field (see parseQuery). */
+export const networkPeopleQueryShape = {
+	/** A municipality code (785) or part of a name in Finnish or Swedish (vaa). */
+	municipality: text({ max: MAX_SEARCH_LENGTH, optional: true }),
+	position: choice(POSITIONS),
+	season: z.string().regex(UUID, 'error.invalidChoice'),
+	q: text({ max: MAX_SEARCH_LENGTH, optional: true }),
+	page: wholeNumber(1, 100_000)
+};
+
+export const networkPeopleQueryDefaults = {
+	municipality: '',
+	position: null as Position | null,
+	season: '',
+	q: '',
+	page: 1
+};
+
+export type NetworkPeopleQuery = typeof networkPeopleQueryDefaults;
+
+export function parseNetworkPeopleQuery(params: URLSearchParams) {
+	return parseQuery(params, networkPeopleQueryShape, networkPeopleQueryDefaults);
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The municipalities whose people a coordinator of these networks looks after: those with a
+ * membership (in any state) in one of the networks' seasons, or in the one season asked for.
+ * Served by seasons_network_number and memberships_season_state.
+ */
+export function networkMunicipalities(db: Db, networkIds: string[], seasonId?: string) {
+	return db
+		.select({ code: memberships.municipalityCode })
+		.from(memberships)
+		.innerJoin(seasons, eq(seasons.id, memberships.seasonId))
+		.where(
+			and(
+				inArray(seasons.networkId, networkIds),
+				seasonId ? eq(memberships.seasonId, seasonId) : undefined
+			)
+		);
+}
+
+/** The networks' seasons, newest first, for the season filter. */
+export async function listNetworkSeasons(db: Db, networkIds: string[]) {
+	if (networkIds.length === 0) return [];
+	return db
+		.select({
+			id: seasons.id,
+			number: seasons.number,
+			startsOn: seasons.startsOn,
+			endsOn: seasons.endsOn,
+			networkShortName: networks.shortName
+		})
+		.from(seasons)
+		.innerJoin(networks, eq(networks.id, seasons.networkId))
+		.where(inArray(seasons.networkId, networkIds))
+		.orderBy(desc(seasons.startsOn))
+		.limit(200);
+}
+
+/**
+ * One page of the people of the networks' member municipalities, 50 a page with the total,
+ * ordered as users_municipality_name is (municipality, then name). An erased person stays
+ * listed as an anonymous row, with no name or address; the text search never finds one.
+ */
+export async function listNetworkPeople(db: Db, networkIds: string[], query: NetworkPeopleQuery) {
+	const networkSeasons = await listNetworkSeasons(db, networkIds);
+	const unknownSeason = !!query.season && !networkSeasons.some((s) => s.id === query.season);
+	const seasonId = unknownSeason ? '' : query.season;
+	const empty = { seasons: networkSeasons, unknownSeason, rows: [], total: 0, page: 1, pages: 1 };
+	if (networkIds.length === 0) return empty;
+
+	const where: (SQL | undefined)[] = [
+		inArray(users.municipalityCode, networkMunicipalities(db, networkIds, seasonId || undefined))
+	];
+	const place = query.municipality.trim();
+	if (/^\d{3}$/.test(place)) {
+		where.push(eq(users.municipalityCode, place));
+	} else if (place) {
+		// municipalities_search_key_trgm
+		const key = searchKey(place);
+		if (key) where.push(ilike(municipalities.searchKey, `%${escapeLike(key)}%`));
+	}
+	if (query.position) {
+		where.push(sql`${users.positions} @> array[${query.position}]::person_position[]`);
+	}
+	const q = query.q.trim();
+	if (q) {
+		const pattern = `%${escapeLike(q)}%`;
+		where.push(isNull(users.erasedAt), or(ilike(users.name, pattern), ilike(users.email, pattern)));
+	}
+	const condition = and(...where);
+
+	const [totalRow] = await db
+		.select({ n: count() })
+		.from(users)
+		.innerJoin(municipalities, eq(municipalities.code, users.municipalityCode))
+		.where(condition);
+	const total = totalRow?.n ?? 0;
+	const pages = Math.max(1, Math.ceil(total / NETWORK_PEOPLE_PAGE_SIZE));
+	const page = Math.min(query.page, pages);
+	const found = await db
+		.select({
+			id: users.id,
+			name: users.name,
+			email: users.email,
+			title: users.title,
+			positions: users.positions,
+			erasedAt: users.erasedAt,
+			municipalityCode: municipalities.code,
+			municipalityNameFi: municipalities.nameFi,
+			municipalityNameSv: municipalities.nameSv
+		})
+		.from(users)
+		.innerJoin(municipalities, eq(municipalities.code, users.municipalityCode))
+		.where(condition)
+		.orderBy(asc(users.municipalityCode), asc(users.name), asc(users.id))
+		.limit(NETWORK_PEOPLE_PAGE_SIZE)
+		.offset((page - 1) * NETWORK_PEOPLE_PAGE_SIZE);
+
+	const rows = found.map((r) => {
+		const erased = r.erasedAt !== null;
+		return {
+			...r,
+			erased,
+			// the placeholder address of an erased person is nobody's to read
+			name: erased ? '' : r.name,
+			email: erased ? '' : r.email,
+			positions: r.positions as Position[]
+		};
+	});
+	return { seasons: networkSeasons, unknownSeason, rows, total, page, pages };
+}
+
+export type NetworkPerson = Awaited<ReturnType<typeof listNetworkPeople>>['rows'][number];
