@@ -74,17 +74,15 @@ export async function listNetworkSeasons(db: Db, networkIds: string[]) {
 }
 
 /**
- * One page of the people of the networks' member municipalities, 50 a page with the total,
- * ordered as users_municipality_name is (municipality, then name). An erased person stays
- * listed as an anonymous row, with no name or address; the text search never finds one.
+ * Which people a query asks for, among those of the networks (and of the season, if given).
+ * Rows come from users joined to municipalities; every filter narrows an indexed lookup.
  */
-export async function listNetworkPeople(db: Db, networkIds: string[], query: NetworkPeopleQuery) {
-	const networkSeasons = await listNetworkSeasons(db, networkIds);
-	const unknownSeason = !!query.season && !networkSeasons.some((s) => s.id === query.season);
-	const seasonId = unknownSeason ? '' : query.season;
-	const empty = { seasons: networkSeasons, unknownSeason, rows: [], total: 0, page: 1, pages: 1 };
-	if (networkIds.length === 0) return empty;
-
+export function networkPeopleCondition(
+	db: Db,
+	networkIds: string[],
+	seasonId: string,
+	query: Pick<NetworkPeopleQuery, 'municipality' | 'position' | 'q'>
+): SQL | undefined {
 	const where: (SQL | undefined)[] = [
 		inArray(users.municipalityCode, networkMunicipalities(db, networkIds, seasonId || undefined))
 	];
@@ -104,7 +102,32 @@ export async function listNetworkPeople(db: Db, networkIds: string[], query: Net
 		const pattern = `%${escapeLike(q)}%`;
 		where.push(isNull(users.erasedAt), or(ilike(users.name, pattern), ilike(users.email, pattern)));
 	}
-	const condition = and(...where);
+	return and(...where);
+}
+
+/**
+ * Municipality by municipality (users_municipality_name), then by name in byte order, which
+ * puts Å, Ä and Ö after Z as Finnish and Swedish readers expect, on both databases.
+ */
+export const networkPeopleOrder = () => [
+	asc(users.municipalityCode),
+	asc(sql`${users.name} collate "C"`),
+	asc(users.id)
+];
+
+/**
+ * One page of the people of the networks' member municipalities, 50 a page with the total,
+ * ordered by municipality, then name. An erased person stays
+ * listed as an anonymous row, with no name or address; the text search never finds one.
+ */
+export async function listNetworkPeople(db: Db, networkIds: string[], query: NetworkPeopleQuery) {
+	const networkSeasons = await listNetworkSeasons(db, networkIds);
+	const unknownSeason = !!query.season && !networkSeasons.some((s) => s.id === query.season);
+	const seasonId = unknownSeason ? '' : query.season;
+	const empty = { seasons: networkSeasons, unknownSeason, rows: [], total: 0, page: 1, pages: 1 };
+	if (networkIds.length === 0) return empty;
+
+	const condition = networkPeopleCondition(db, networkIds, seasonId, query);
 
 	const [totalRow] = await db
 		.select({ n: count() })
@@ -129,7 +152,7 @@ export async function listNetworkPeople(db: Db, networkIds: string[], query: Net
 		.from(users)
 		.innerJoin(municipalities, eq(municipalities.code, users.municipalityCode))
 		.where(condition)
-		.orderBy(asc(users.municipalityCode), asc(users.name), asc(users.id))
+		.orderBy(...networkPeopleOrder())
 		.limit(NETWORK_PEOPLE_PAGE_SIZE)
 		.offset((page - 1) * NETWORK_PEOPLE_PAGE_SIZE);
 

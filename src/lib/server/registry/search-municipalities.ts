@@ -57,17 +57,26 @@ const listColumns = {
 /** One page of the registry, with the total for the pager. */
 export async function searchMunicipalities(db: Db, query: RegistryQuery, locale: Locale) {
 	const where = conditions(query);
-	const [totalRow] = await db.select({ n: count() }).from(municipalities).where(where);
-	const total = totalRow?.n ?? 0;
+	const fetchPage = (page: number) =>
+		db
+			// the total comes with the rows: one round trip for the page and its pager
+			.select({ ...listColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+			.from(municipalities)
+			.where(where)
+			.orderBy(...ordering(query, locale))
+			.limit(query.perPage)
+			.offset((page - 1) * query.perPage);
+	let page = query.page;
+	let found = await fetchPage(page);
+	if (found.length === 0 && page > 1) {
+		// past the end: show the last page instead
+		const [totalRow] = await db.select({ n: count() }).from(municipalities).where(where);
+		page = Math.max(1, Math.ceil((totalRow?.n ?? 0) / query.perPage));
+		found = await fetchPage(page);
+	}
+	const total = found[0]?.total ?? 0;
 	const pages = Math.max(1, Math.ceil(total / query.perPage));
-	const page = Math.min(query.page, pages);
-	const rows = await db
-		.select(listColumns)
-		.from(municipalities)
-		.where(where)
-		.orderBy(...ordering(query, locale))
-		.limit(query.perPage)
-		.offset((page - 1) * query.perPage);
+	const rows = found.map(({ total: _total, ...row }) => row);
 	return { rows, total, page, pages };
 }
 
@@ -87,39 +96,49 @@ export async function listAllMunicipalities(db: Db, filter: RegistryFilter, loca
 		.limit(1000);
 }
 
-/** The choices of the registry's filters. */
-export async function registryFacets(db: Db) {
-	const current = isNull(municipalities.abolishedOn);
-	const [regions, counties, areas] = await Promise.all([
-		db
-			.selectDistinct({
-				code: municipalities.regionCode,
-				fi: municipalities.regionFi,
-				sv: municipalities.regionSv
-			})
-			.from(municipalities)
-			.where(current)
-			.orderBy(municipalities.regionCode),
-		db
-			.selectDistinct({
-				code: municipalities.wellbeingCountyCode,
-				fi: municipalities.wellbeingCountyFi,
-				sv: municipalities.wellbeingCountySv
-			})
-			.from(municipalities)
-			.where(current)
-			.orderBy(municipalities.wellbeingCountyFi),
-		db
-			.selectDistinct({
-				code: municipalities.employmentAreaCode,
-				fi: municipalities.employmentAreaFi,
-				sv: municipalities.employmentAreaFi
-			})
-			.from(municipalities)
-			.where(current)
-			.orderBy(municipalities.employmentAreaFi)
-	]);
-	return { regions, counties, areas };
+export type RegistryFacets = Awaited<ReturnType<typeof loadFacets>>;
+
+const FACETS_TTL_MS = 60_000;
+let facetsCache: { at: number; value: Promise<RegistryFacets> } | null = null;
+
+/**
+ * The choices of the registry's filters. They change once a year with the registry import,
+ * so each server keeps them for a minute instead of asking on every request.
+ */
+export function registryFacets(db: Db): Promise<RegistryFacets> {
+	if (!facetsCache || Date.now() - facetsCache.at > FACETS_TTL_MS) {
+		const value = loadFacets(db);
+		facetsCache = { at: Date.now(), value };
+		value.catch(() => (facetsCache = null));
+	}
+	return facetsCache.value;
+}
+
+/** Forgets the cached filter choices (after an import, and between tests). */
+export function clearRegistryFacets() {
+	facetsCache = null;
+}
+
+async function loadFacets(db: Db) {
+	// one round trip for the three lists
+	const rows = await db.execute<{ kind: string; code: string; fi: string; sv: string }>(sql`
+		select distinct 'region' as kind, region_code as code, region_fi as fi, region_sv as sv
+			from ${municipalities} where abolished_on is null
+		union all
+		select distinct 'county', wellbeing_county_code, wellbeing_county_fi, wellbeing_county_sv
+			from ${municipalities} where abolished_on is null
+		union all
+		select distinct 'area', employment_area_code, employment_area_fi, employment_area_fi
+			from ${municipalities} where abolished_on is null
+		order by 1, 3`);
+	// both drivers answer with { rows }
+	const list = (
+		rows as unknown as { rows: { kind: string; code: string; fi: string; sv: string }[] }
+	).rows;
+	const pick = (kind: string) =>
+		list.filter((r) => r.kind === kind).map(({ code, fi, sv }) => ({ code, fi, sv }));
+	const regions = pick('region').sort((a, b) => a.code.localeCompare(b.code));
+	return { regions, counties: pick('county'), areas: pick('area') };
 }
 
 export async function getMunicipality(db: Db, code: string) {
