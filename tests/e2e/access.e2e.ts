@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLIC_ROUTES, SIGNED_IN_ROUTES } from '../../src/lib/server/auth/route-access';
 import { startApp, type RunningApp } from './support/app-server';
 import { HttpClient } from './support/http';
-import { findRoutes } from './support/routes';
+import { findRoutes, pathFor } from './support/routes';
 
 /**
  * Every route that is not public refuses an anonymous visitor and a signed-in person
@@ -55,16 +55,105 @@ describe.each(guarded.map((r) => [r.id, r] as const))('%s', (_id, route) => {
 		expect([200, 404]).toContain(response.status);
 	});
 
-	it.runIf(route.actions || route.methods.includes('POST'))(
-		'refuses a form post from an anonymous visitor and from a person without the role',
+	const posts = [
+		...route.actionNames.map((name) =>
+			name === 'default' ? route.samplePath : `${route.samplePath}?/${name}`
+		),
+		...(route.methods.includes('POST') ? [route.samplePath] : [])
+	];
+
+	it.runIf(posts.length > 0)(
+		'refuses every form post from an anonymous visitor and from a person without the role',
 		async () => {
-			const anon = await anonymous.post(route.samplePath, { x: '1' });
-			expect([303, 401, 403, 405]).toContain(anon.status);
-			if (anon.status === 303) expect(anon.headers.get('location')).toMatch(/^\/signin/);
-			if (!SIGNED_IN_ROUTES.has(route.id)) {
-				const other = await expert.post(route.samplePath, { x: '1' });
-				expect([403, 405]).toContain(other.status);
+			for (const target of posts) {
+				const anon = await anonymous.post(target, { x: '1' });
+				expect([303, 401, 403], `anonymous POST ${target}`).toContain(anon.status);
+				if (anon.status === 303) expect(anon.headers.get('location')).toMatch(/^\/signin/);
+				if (!SIGNED_IN_ROUTES.has(route.id)) {
+					const other = await expert.post(target, { x: '1' });
+					expect(other.status, `expert POST ${target}`).toBe(403);
+				}
 			}
 		}
 	);
+});
+
+/**
+ * One municipality's people can neither read nor change another municipality's people,
+ * memberships, decisions or files: every route under /municipalities/[code] is requested with
+ * Vaala's real ids by Kuhmo's contact person and participant.
+ */
+describe('isolation between municipalities', () => {
+	const municipal = routes.filter((r) => r.id.startsWith('/municipalities/[code]'));
+	let vaala: Record<string, string>;
+	let kuhmoContact: HttpClient;
+	let kuhmoParticipant: HttpClient;
+	let vaalaParticipant: HttpClient;
+
+	beforeAll(async () => {
+		kuhmoContact = new HttpClient(app.url);
+		kuhmoParticipant = new HttpClient(app.url);
+		vaalaParticipant = new HttpClient(app.url);
+		await kuhmoContact.signIn('yhteys-205@example.fi');
+		await kuhmoParticipant.signIn('osallistuja-205@example.fi');
+		await vaalaParticipant.signIn('osallistuja-785@example.fi');
+		const home = await (await coordinator.get('/municipalities/785')).text();
+		const membershipId = /\/municipalities\/785\/memberships\/([0-9a-f-]{36})/.exec(home)?.[1];
+		const people = await (await coordinator.get('/municipalities/785/people')).text();
+		const personId = /\/municipalities\/785\/people\/([0-9a-f-]{36})/.exec(people)?.[1];
+		expect(membershipId).toBeDefined();
+		expect(personId).toBeDefined();
+		vaala = { code: '785', membershipId: membershipId!, personId: personId! };
+	});
+
+	it('finds the municipality routes', () => {
+		expect(municipal.length).toBeGreaterThanOrEqual(5);
+	});
+
+	it.each(municipal.map((r) => [r.id, r] as const))(
+		'%s refuses another municipality’s people, and changes nothing',
+		async (_id, route) => {
+			const target = pathFor(route.id, vaala);
+			const before = await (await coordinator.get('/admin/audit')).text();
+			for (const client of [kuhmoContact, kuhmoParticipant]) {
+				if (route.page || route.methods.includes('GET')) {
+					expect((await client.get(target)).status, `GET ${target}`).toBe(403);
+				}
+				for (const name of route.actionNames) {
+					const url = name === 'default' ? target : `${target}?/${name}`;
+					const response = await client.post(url, {
+						name: 'X',
+						email: 'x@example.fi',
+						to: 'withdrawn',
+						confirm: 'yes'
+					});
+					expect(response.status, `POST ${url}`).toBe(403);
+				}
+			}
+			const after = await (await coordinator.get('/admin/audit')).text();
+			expect(/data-entry="(\d+)"/.exec(after)?.[1]).toBe(/data-entry="(\d+)"/.exec(before)?.[1]);
+		}
+	);
+
+	it('lets a participant read their own municipality but not manage its people', async () => {
+		expect((await vaalaParticipant.get('/municipalities/785')).status).toBe(200);
+		expect(
+			(await vaalaParticipant.get(`/municipalities/785/memberships/${vaala.membershipId}`)).status
+		).toBe(200);
+		expect((await vaalaParticipant.get('/municipalities/785/people')).status).toBe(403);
+		const post = await vaalaParticipant.post(
+			`/municipalities/785/memberships/${vaala.membershipId}?/decision`,
+			{
+				body: 'kunnanhallitus'
+			}
+		);
+		expect(post.status).toBe(403);
+	});
+
+	it('does not find a membership through another municipality’s address', async () => {
+		const response = await kuhmoContact.get(
+			`/municipalities/205/memberships/${vaala.membershipId}`
+		);
+		expect(response.status).toBe(404);
+	});
 });

@@ -7,6 +7,8 @@ export interface RouteInfo {
 	samplePath: string;
 	page: boolean;
 	actions: boolean;
+	/** Form action names ('default' for an unnamed one). */
+	actionNames: string[];
 	methods: string[];
 }
 
@@ -14,9 +16,27 @@ export interface RouteInfo {
 const SAMPLE_PARAMS: Record<string, string> = {
 	code: '785',
 	token: 'a'.repeat(32),
-	id: '1',
+	id: '00000000-0000-4000-8000-000000000001',
+	membershipId: '00000000-0000-4000-8000-000000000002',
+	personId: '00000000-0000-4000-8000-000000000003',
+	decisionId: '00000000-0000-4000-8000-000000000004',
 	format: 'csv'
 };
+
+/** The route's path with the given parameters (samples for the rest). */
+export function pathFor(id: string, params: Record<string, string> = {}): string {
+	return id.replace(/\[(?:\.\.\.)?(\w+)(?:=\w+)?\]/g, (_, name: string) => {
+		const value = params[name] ?? SAMPLE_PARAMS[name];
+		if (!value) throw new Error(`No sample value for route parameter [${name}] in ${id}`);
+		return value;
+	});
+}
+
+function actionNamesOf(source: string): string[] {
+	const block = /export const actions[^=]*=\s*\{([\s\S]*)\};?\s*$/.exec(source)?.[1];
+	if (!block) return [];
+	return [...block.matchAll(/^\t(\w+):/gm)].map((m) => m[1]!);
+}
 
 /** Every route under src/routes, found from the files on disk. */
 export function findRoutes(root = path.resolve('src/routes')): RouteInfo[] {
@@ -36,16 +56,13 @@ export function findRoutes(root = path.resolve('src/routes')): RouteInfo[] {
 			(m) => m[1]!
 		);
 		if (page || methods.length) {
-			const samplePath = id.replace(/\[(?:\.\.\.)?(\w+)(?:=\w+)?\]/g, (_, name: string) => {
-				const value = SAMPLE_PARAMS[name];
-				if (!value) throw new Error(`No sample value for route parameter [${name}] in ${id}`);
-				return value;
-			});
+			const samplePath = pathFor(id);
 			routes.push({
 				id,
 				samplePath,
 				page,
 				actions: /export const actions\b/.test(serverPage),
+				actionNames: actionNamesOf(serverPage),
 				methods
 			});
 		}

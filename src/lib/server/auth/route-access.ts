@@ -14,4 +14,4 @@ export const PUBLIC_ROUTES = new Set([
 ]);
 
 /** Routes any signed-in person may open, whatever their role. */
-export const SIGNED_IN_ROUTES = new Set<string>([]);
+export const SIGNED_IN_ROUTES = new Set<string>(['/account', '/account/data']);
