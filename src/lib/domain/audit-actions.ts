@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
 	'municipality.abolish',
 	'season.create',
 	'season.update',
+	'fee_schedule.create',
 	'membership.invite',
 	'membership.state',
 	'membership.decision',

@@ -414,6 +414,26 @@ export const en: Messages = {
 	'account.data': 'My personal data',
 	'account.dataHelp': 'Download everything stored about you as a JSON file.',
 	'account.download': 'Download my data (JSON)',
+	'fees.intro':
+		'Fee tiers follow the municipality’s population. A new fee schedule applies from the given day; earlier ones stay for billing earlier seasons.',
+	'fees.added': 'The fee schedule has been added.',
+	'fees.validFrom': 'Valid from',
+	'fees.add': 'Add a fee schedule',
+	'fees.addHelp':
+		'Give the tiers from smallest to largest: the first starts at zero, each next one at the number after the previous one’s upper bound, and the last has no upper bound.',
+	'fees.vat': 'VAT',
+	'fees.tier': 'Tier {number}',
+	'fees.nameFi': 'Name in Finnish',
+	'fees.nameSv': 'Name in Swedish',
+	'fees.nameEn': 'Name in English',
+	'fees.min': 'Population from',
+	'fees.max': 'Population up to',
+	'fees.fee': 'Fee a year (€)',
+	'fees.link': 'Participation fees',
+	'error.invalidAmount': 'Give the amount in euros, e.g. 9 000 or 9000.50.',
+	'error.scheduleExists': 'There is already a fee schedule from the same day.',
+	'error.scheduleInvalid':
+		'The tiers must cover every population from zero upwards, without gaps or overlaps.',
 	'footer.text': 'Verkosto – the platform for development networks of municipalities',
 	'footer.accessibility': 'Accessibility: aiming at WCAG 2.1 AA'
 };

@@ -417,6 +417,26 @@ export const fi = {
 	'account.data': 'Omat henkilötiedot',
 	'account.dataHelp': 'Lataa kaikki sinusta tallennetut tiedot JSON-tiedostona.',
 	'account.download': 'Lataa tiedot (JSON)',
+	'fees.intro':
+		'Maksuluokat määräytyvät kunnan asukasluvun mukaan. Uusi maksutaulukko on voimassa annetusta päivästä alkaen; aiemmat säilyvät aiempien kausien laskutusta varten.',
+	'fees.added': 'Maksutaulukko on lisätty.',
+	'fees.validFrom': 'Voimassa alkaen',
+	'fees.add': 'Lisää maksutaulukko',
+	'fees.addHelp':
+		'Anna luokat pienimmästä suurimpaan: ensimmäinen alkaa nollasta, seuraava alkaa edellisen ylärajaa seuraavasta luvusta, ja viimeiseltä jätetään yläraja tyhjäksi.',
+	'fees.vat': 'Arvonlisävero',
+	'fees.tier': 'Luokka {number}',
+	'fees.nameFi': 'Nimi suomeksi',
+	'fees.nameSv': 'Nimi ruotsiksi',
+	'fees.nameEn': 'Nimi englanniksi',
+	'fees.min': 'Asukkaita vähintään',
+	'fees.max': 'Asukkaita enintään',
+	'fees.fee': 'Maksu vuodessa (€)',
+	'fees.link': 'Osallistumismaksut',
+	'error.invalidAmount': 'Anna summa euroina, esim. 9 000 tai 9000,50.',
+	'error.scheduleExists': 'Samasta päivästä alkaen on jo maksutaulukko.',
+	'error.scheduleInvalid':
+		'Luokkien on katettava kaikki asukasluvut nollasta ylöspäin aukotta ja päällekkäisyyksittä.',
 	'footer.text': 'Verkosto – kuntien kehittämisverkostojen alusta',
 	'footer.accessibility': 'Saavutettavuus: tavoitteena WCAG 2.1 AA'
 } as const;

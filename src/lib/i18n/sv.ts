@@ -415,6 +415,26 @@ export const sv: Messages = {
 	'account.data': 'Mina personuppgifter',
 	'account.dataHelp': 'Ladda ner alla uppgifter som sparats om dig som en JSON-fil.',
 	'account.download': 'Ladda ner uppgifterna (JSON)',
+	'fees.intro':
+		'Avgiftsklasserna bestäms av kommunens invånarantal. En ny avgiftstabell gäller från angivet datum; de tidigare bevaras för faktureringen av tidigare säsonger.',
+	'fees.added': 'Avgiftstabellen har lagts till.',
+	'fees.validFrom': 'Gäller från',
+	'fees.add': 'Lägg till en avgiftstabell',
+	'fees.addHelp':
+		'Ange klasserna från den minsta till den största: den första börjar från noll, nästa börjar från talet efter den föregåendes övre gräns, och den sistas övre gräns lämnas tom.',
+	'fees.vat': 'Mervärdesskatt',
+	'fees.tier': 'Klass {number}',
+	'fees.nameFi': 'Namn på finska',
+	'fees.nameSv': 'Namn på svenska',
+	'fees.nameEn': 'Namn på engelska',
+	'fees.min': 'Minst invånare',
+	'fees.max': 'Högst invånare',
+	'fees.fee': 'Avgift per år (€)',
+	'fees.link': 'Deltagaravgifter',
+	'error.invalidAmount': 'Ange beloppet i euro, t.ex. 9 000 eller 9000,50.',
+	'error.scheduleExists': 'Det finns redan en avgiftstabell från samma datum.',
+	'error.scheduleInvalid':
+		'Klasserna måste täcka alla invånarantal från noll uppåt utan luckor och överlappningar.',
 	'footer.text': 'Verkosto – plattformen för kommunernas utvecklingsnätverk',
 	'footer.accessibility': 'Tillgänglighet: målet är WCAG 2.1 AA'
 };
