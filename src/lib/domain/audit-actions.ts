@@ -5,6 +5,7 @@ export const AUDIT_ACTIONS = [
 	'user.update',
 	'user.password_reset',
 	'network.create',
+	'network.update',
 	'municipality.create',
 	'municipality.update',
 	'municipality.abolish',

@@ -434,6 +434,19 @@ export const en: Messages = {
 	'error.scheduleExists': 'There is already a fee schedule from the same day.',
 	'error.scheduleInvalid':
 		'The tiers must cover every population from zero upwards, without gaps or overlaps.',
+	'network.list': 'Networks',
+	'network.new': 'New network',
+	'network.edit': 'Edit the network',
+	'network.save': 'Save the network',
+	'network.saved': 'The network has been saved.',
+	'network.shortName': 'Short name',
+	'network.slug': 'Identifier in addresses',
+	'network.nameFi': 'Name in Finnish',
+	'network.nameSv': 'Name in Swedish',
+	'network.nameEn': 'Name in English',
+	'nav.networks': 'Networks',
+	'error.slug': 'Use lower-case letters a–z, digits and hyphens.',
+	'error.slugTaken': 'Another network already uses this identifier.',
 	'footer.text': 'Verkosto – the platform for development networks of municipalities',
 	'footer.accessibility': 'Accessibility: aiming at WCAG 2.1 AA'
 };

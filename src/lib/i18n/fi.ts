@@ -437,6 +437,19 @@ export const fi = {
 	'error.scheduleExists': 'Samasta päivästä alkaen on jo maksutaulukko.',
 	'error.scheduleInvalid':
 		'Luokkien on katettava kaikki asukasluvut nollasta ylöspäin aukotta ja päällekkäisyyksittä.',
+	'network.list': 'Verkostot',
+	'network.new': 'Uusi verkosto',
+	'network.edit': 'Muokkaa verkostoa',
+	'network.save': 'Tallenna verkosto',
+	'network.saved': 'Verkosto on tallennettu.',
+	'network.shortName': 'Lyhenne',
+	'network.slug': 'Tunniste osoitteessa',
+	'network.nameFi': 'Nimi suomeksi',
+	'network.nameSv': 'Nimi ruotsiksi',
+	'network.nameEn': 'Nimi englanniksi',
+	'nav.networks': 'Verkostot',
+	'error.slug': 'Käytä pieniä kirjaimia a–z, numeroita ja väliviivoja.',
+	'error.slugTaken': 'Tunniste on jo toisen verkoston käytössä.',
 	'footer.text': 'Verkosto – kuntien kehittämisverkostojen alusta',
 	'footer.accessibility': 'Saavutettavuus: tavoitteena WCAG 2.1 AA'
 } as const;

@@ -435,6 +435,19 @@ export const sv: Messages = {
 	'error.scheduleExists': 'Det finns redan en avgiftstabell från samma datum.',
 	'error.scheduleInvalid':
 		'Klasserna måste täcka alla invånarantal från noll uppåt utan luckor och överlappningar.',
+	'network.list': 'Nätverk',
+	'network.new': 'Nytt nätverk',
+	'network.edit': 'Redigera nätverket',
+	'network.save': 'Spara nätverket',
+	'network.saved': 'Nätverket har sparats.',
+	'network.shortName': 'Förkortning',
+	'network.slug': 'Identifierare i adressen',
+	'network.nameFi': 'Namn på finska',
+	'network.nameSv': 'Namn på svenska',
+	'network.nameEn': 'Namn på engelska',
+	'nav.networks': 'Nätverk',
+	'error.slug': 'Använd små bokstäver a–z, siffror och bindestreck.',
+	'error.slugTaken': 'Identifieraren används redan av ett annat nätverk.',
 	'footer.text': 'Verkosto – plattformen för kommunernas utvecklingsnätverk',
 	'footer.accessibility': 'Tillgänglighet: målet är WCAG 2.1 AA'
 };

@@ -1,0 +1,48 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../../tests/setup/test-db';
+import type { Database } from '../db/client';
+import { roleAssignments, users } from '../db/schema';
+import { userActor } from '../actor';
+import { createUser } from '../users/create-user';
+import { systemActor } from '../actor';
+import { saveNetwork } from './save-network';
+
+let database: Database;
+let maija: { id: string; email: string };
+
+beforeAll(async () => {
+	database = await createTestDatabase();
+	maija = await createUser(database.db, systemActor, { email: 'maija@example.fi', name: 'Maija' });
+});
+afterAll(() => database?.close());
+
+const form = {
+	shortName: 'KJ',
+	slug: 'kuntajohtajat',
+	nameFi: 'Kuntajohtajien verkosto',
+	nameSv: 'Kommundirektörernas nätverk',
+	nameEn: 'Municipal managers’ network',
+	descriptionFi: '',
+	descriptionSv: '',
+	descriptionEn: ''
+};
+
+describe('saving a network', () => {
+	it('makes its creator its coordinator, and refuses a second network with the same identifier', async () => {
+		const actor = { ...userActor(maija), userId: maija.id };
+		const created = await saveNetwork(database.db, actor, form);
+		expect(created.ok).toBe(true);
+		const roles = await database.db
+			.select()
+			.from(roleAssignments)
+			.where(eq(roleAssignments.userId, maija.id));
+		expect(roles).toMatchObject([{ role: 'coordinator', networkId: created.ok ? created.id : '' }]);
+		expect(await saveNetwork(database.db, actor, { ...form, shortName: 'X' })).toEqual({
+			ok: false,
+			error: 'slug_taken'
+		});
+		const [user] = await database.db.select().from(users).where(eq(users.id, maija.id));
+		expect(user?.email).toBe('maija@example.fi');
+	});
+});
