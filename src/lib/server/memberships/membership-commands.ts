@@ -11,6 +11,7 @@ import {
 	type MembershipState
 } from '$lib/domain/membership';
 import type { AttendanceGroup } from '$lib/domain/positions';
+import { isUniqueViolation } from '../db/errors';
 
 export type MembershipError =
 	| 'not_found'
@@ -21,12 +22,6 @@ export type MembershipError =
 
 export type CommandResult<T = undefined> =
 	{ ok: true; value: T } | { ok: false; error: MembershipError };
-
-const isUniqueViolation = (e: unknown) =>
-	typeof e === 'object' &&
-	e !== null &&
-	((e as { code?: string }).code === '23505' ||
-		(e as { cause?: { code?: string } }).cause?.code === '23505');
 
 /** Invites a municipality to a season; a second invitation of the same one is refused. */
 export async function inviteMunicipality(

@@ -4,15 +4,10 @@ import { networks, roleAssignments } from '../db/schema';
 import { changedFields, recordAudit } from '../audit/record-audit';
 import type { Actor } from '../actor';
 import type { NetworkForm } from '$lib/schemas/network';
+import { isUniqueViolation } from '../db/errors';
 
 export type SaveNetworkResult =
 	{ ok: true; id: string } | { ok: false; error: 'slug_taken' | 'not_found' };
-
-const isUniqueViolation = (e: unknown) =>
-	typeof e === 'object' &&
-	e !== null &&
-	((e as { code?: string }).code === '23505' ||
-		(e as { cause?: { code?: string } }).cause?.code === '23505');
 
 /** Creates a network (its creator becomes its coordinator) or updates one. */
 export async function saveNetwork(

@@ -33,9 +33,9 @@ beforeAll(async () => {
 	await loadShippedRegistry(database.db);
 	await seedDemo(database.db);
 	const db = database.db;
-	[{ id: uso }] = await db.select({ id: networks.id }).from(networks);
-	[{ id: uso7 }] = await db.select({ id: seasons.id }).from(seasons);
-	[coordinator] = await db.select().from(users).where(eq(users.email, DEMO_COORDINATOR));
+	uso = (await db.select({ id: networks.id }).from(networks))[0]!.id;
+	uso7 = (await db.select({ id: seasons.id }).from(seasons))[0]!.id;
+	coordinator = (await db.select().from(users).where(eq(users.email, DEMO_COORDINATOR)))[0]!;
 
 	// a second network with Oulu as its only member: USO's coordinator must not see Oulu's people
 	const [other] = await db

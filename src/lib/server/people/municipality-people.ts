@@ -4,6 +4,7 @@ import { authTokens, roleAssignments, sessions, users } from '../db/schema';
 import { changedFields, recordAudit } from '../audit/record-audit';
 import type { Actor } from '../actor';
 import type { PersonForm } from '$lib/schemas/person';
+import { isUniqueViolation } from '../db/errors';
 
 export const PEOPLE_PAGE_SIZE = 50;
 
@@ -57,12 +58,6 @@ export async function getMunicipalityPerson(db: DbOrTx, code: string, personId: 
 
 export type PersonResult =
 	{ ok: true; id: string } | { ok: false; error: 'email_taken' | 'not_found' | 'self' };
-
-const isUniqueViolation = (e: unknown) =>
-	typeof e === 'object' &&
-	e !== null &&
-	((e as { code?: string }).code === '23505' ||
-		(e as { cause?: { code?: string } }).cause?.code === '23505');
 
 /** Adds a person to the municipality, with the participant role so they can sign in. */
 export async function createPerson(

@@ -5,15 +5,10 @@ import { changedFields, recordAudit } from '../audit/record-audit';
 import type { Actor } from '../actor';
 import { storeFile } from '../files/store-file';
 import { focusAreasOf, type SeasonForm } from '$lib/schemas/season';
+import { isUniqueViolation } from '../db/errors';
 
 export type SaveSeasonResult =
 	{ ok: true; id: string } | { ok: false; error: 'number_taken' | 'not_found' };
-
-const isUniqueViolation = (e: unknown) =>
-	typeof e === 'object' &&
-	e !== null &&
-	((e as { code?: string }).code === '23505' ||
-		(e as { cause?: { code?: string } }).cause?.code === '23505');
 
 /** Creates a season, or updates one when an id is given; focus areas are replaced as a whole. */
 export async function saveSeason(

@@ -23,6 +23,8 @@ export const auditLog = pgTable(
 		index('audit_log_entity').on(t.entityType, t.entityId, t.id.desc()),
 		// what one person did, newest first (by the label, which outlives an erased account)
 		index('audit_log_actor').on(t.actorLabel, t.id.desc()),
+		// what an account did, whatever its e-mail was then (personal data export)
+		index('audit_log_actor_id').on(t.actorId),
 		// one kind of action, newest first
 		index('audit_log_action').on(t.action, t.id.desc())
 	]

@@ -58,6 +58,11 @@ export const users = pgTable(
 		uniqueIndex('users_email_unique').on(t.email),
 		// a municipality's people, by name
 		index('users_municipality_name').on(t.municipalityCode, t.name),
+		// partial search of people by name or e-mail
+		index('users_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
+		index('users_email_trgm').using('gin', sql`${t.email} gin_trgm_ops`),
+		// people by position
+		index('users_positions').using('gin', t.positions),
 		check('users_email_lower', sql`${t.email} = lower(${t.email})`)
 	]
 );

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { check, customType, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+	check,
+	customType,
+	index,
+	integer,
+	pgTable,
+	text,
+	timestamp,
+	uuid
+} from 'drizzle-orm/pg-core';
 import { users } from './auth';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -23,5 +32,9 @@ export const files = pgTable(
 		uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [check('files_size_limit', sql`${t.size} between 1 and 20971520`)]
+	(t) => [
+		check('files_size_limit', sql`${t.size} between 1 and 20971520`),
+		// files a person uploaded (personal data export)
+		index('files_uploaded_by').on(t.uploadedBy)
+	]
 );

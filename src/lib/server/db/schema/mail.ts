@@ -1,16 +1,23 @@
-import { bigserial, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, index, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const mailStatusEnum = pgEnum('mail_status', ['kept', 'sent', 'failed']);
 
 /** Every e-mail the platform sends; without SMTP it stays here for coordinators to read. */
-export const outbox = pgTable('outbox', {
-	/** Ascending with time: the outbox page pages by it, newest first. */
-	id: bigserial('id', { mode: 'number' }).primaryKey(),
-	to: text('to').notNull(),
-	subject: text('subject').notNull(),
-	text: text('text').notNull(),
-	status: mailStatusEnum('status').notNull(),
-	error: text('error'),
-	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-	sentAt: timestamp('sent_at', { withTimezone: true })
-});
+export const outbox = pgTable(
+	'outbox',
+	{
+		/** Ascending with time: the outbox page pages by it, newest first. */
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		to: text('to').notNull(),
+		subject: text('subject').notNull(),
+		text: text('text').notNull(),
+		status: mailStatusEnum('status').notNull(),
+		error: text('error'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		sentAt: timestamp('sent_at', { withTimezone: true })
+	},
+	(t) => [
+		// mail to one address (personal data export, erasure)
+		index('outbox_to').on(t.to)
+	]
+);

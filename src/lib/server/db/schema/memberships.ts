@@ -50,7 +50,9 @@ export const memberships = pgTable(
 		// a municipality's memberships over seasons
 		index('memberships_municipality').on(t.municipalityCode),
 		// a season's members by state
-		index('memberships_season_state').on(t.seasonId, t.state)
+		index('memberships_season_state').on(t.seasonId, t.state),
+		// a person's contact-person duties (personal data export, erasure)
+		index('memberships_contact_person').on(t.contactPersonId)
 	]
 );
 
@@ -75,6 +77,8 @@ export const membershipDecisions = pgTable(
 	},
 	(t) => [
 		// a membership's decisions, newest first
-		index('membership_decisions_membership').on(t.membershipId, t.meetingDate)
+		index('membership_decisions_membership').on(t.membershipId, t.meetingDate),
+		// decisions a person recorded (personal data export)
+		index('membership_decisions_recorded_by').on(t.recordedBy)
 	]
 );

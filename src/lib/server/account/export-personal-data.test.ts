@@ -1,0 +1,147 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../../tests/setup/test-db';
+import { userActor } from '../actor';
+import { recordAudit } from '../audit/record-audit';
+import { signInWithPassword } from '../auth/sign-in';
+import type { Database } from '../db/client';
+import { auditLog, membershipDecisions, memberships, sessions, users } from '../db/schema';
+import { DEMO_PASSWORD, seedDemo } from '../demo/seed-demo';
+import { sendMail } from '../mail/send-mail';
+import { loadShippedRegistry } from '../registry/import-registry';
+import {
+	AUDIT_EXPORT_LIMIT,
+	exportPersonalData,
+	PERSONAL_DATA_FORMAT
+} from './export-personal-data';
+
+const HELENA = 'yhteys-785@example.fi';
+const MIKKO = 'osallistuja-785@example.fi';
+let database: Database;
+let helena: typeof users.$inferSelect;
+
+beforeAll(async () => {
+	database = await createTestDatabase();
+	const db = database.db;
+	await loadShippedRegistry(db);
+	await seedDemo(db);
+	[helena] = (await db.select().from(users).where(eq(users.email, HELENA))) as [
+		typeof users.$inferSelect
+	];
+	const [mikko] = await db.select().from(users).where(eq(users.email, MIKKO));
+
+	await signInWithPassword(db, { email: HELENA, password: DEMO_PASSWORD, address: '10.0.0.1' });
+	await signInWithPassword(db, { email: HELENA, password: 'wrong', address: '10.0.0.1' });
+	const [vaala] = await db
+		.select()
+		.from(memberships)
+		.where(eq(memberships.municipalityCode, '785'));
+	await db
+		.update(membershipDecisions)
+		.set({ recordedBy: helena.id })
+		.where(eq(membershipDecisions.membershipId, vaala!.id));
+	await sendMail(
+		db,
+		{ from: 'verkosto@example.fi', log: false },
+		{ to: HELENA, subject: 'Tervetuloa', text: 'Hei Helena' }
+	);
+	await sendMail(
+		db,
+		{ from: 'verkosto@example.fi', log: false },
+		{ to: MIKKO, subject: 'Mikolle', text: 'Hei Mikko' }
+	);
+	// Helena changed Mikko's record: that she did it is hers, what Mikko's record holds is his
+	await recordAudit(db, userActor(helena), {
+		action: 'person.update',
+		entityType: 'user',
+		entityId: mikko!.id,
+		before: { title: 'valtuutettu', email: MIKKO },
+		after: { title: 'kunnanhallituksen jäsen', email: MIKKO }
+	});
+});
+afterAll(() => database?.close());
+
+describe('the personal data export', () => {
+	it('holds Helena’s profile, roles, contact-person memberships and recorded decisions', async () => {
+		const data = await exportPersonalData(database.db, helena.id);
+		expect(data).toMatchObject({
+			format: PERSONAL_DATA_FORMAT,
+			profile: {
+				id: helena.id,
+				email: HELENA,
+				name: 'Helena Hallila',
+				title: 'hallintojohtaja',
+				positions: ['administrative_director', 'management_team_member', 'contact_person'],
+				municipalityCode: '785',
+				locale: 'fi',
+				passwordSet: true,
+				erasedAt: null
+			},
+			roles: [{ role: 'contact_person', municipalityCode: '785', networkId: null }],
+			contactPersonOf: [
+				{ municipalityCode: '785', network: 'USO', seasonNumber: 7, state: 'active' }
+			],
+			decisionsRecorded: [{ municipalityCode: '785', body: 'kunnanhallitus', section: '§ 9' }]
+		});
+	});
+
+	it('holds the audit entries by her and about her, newest first, without others’ details', async () => {
+		const data = (await exportPersonalData(database.db, helena.id))!;
+		const actions = data.auditLog.entries.map((e) => e.action);
+		expect(actions).toEqual(['person.update', 'auth.sign_in', 'user.create']);
+		expect(data.auditLog).toMatchObject({ capped: false, limit: AUDIT_EXPORT_LIMIT });
+		const [aboutMikko, signIn, created] = data.auditLog.entries;
+		expect(aboutMikko).toMatchObject({
+			byYou: true,
+			before: null,
+			after: null,
+			detailsOmitted: 'about another person'
+		});
+		expect(signIn).toMatchObject({ byYou: true, actor: HELENA, after: { method: 'password' } });
+		expect(created).toMatchObject({
+			byYou: false,
+			actor: 'system',
+			after: { email: HELENA, name: 'Helena Hallila' }
+		});
+	});
+
+	it('holds mail to her, her active sessions and sign-in attempts, never secrets', async () => {
+		const data = (await exportPersonalData(database.db, helena.id))!;
+		expect(data.emails.messages).toMatchObject([
+			{ to: HELENA, subject: 'Tervetuloa', text: 'Hei Helena' }
+		]);
+		expect(data.activeSessions).toHaveLength(1);
+		expect(Object.keys(data.activeSessions[0]!).sort()).toEqual(['createdAt', 'expiresAt']);
+		expect(data.signInAttempts.map((a) => a.succeeded).sort()).toEqual([false, true]);
+
+		const json = JSON.stringify(data);
+		expect(json).not.toContain(helena.passwordHash!);
+		expect(json).not.toMatch(/argon2|passwordHash/);
+		const ids = await database.db
+			.select({ id: sessions.id })
+			.from(sessions)
+			.where(eq(sessions.userId, helena.id));
+		for (const { id } of ids) expect(json).not.toContain(id);
+		// nothing of Mikko's: not his address, not his mail, not his record's fields
+		expect(json).not.toContain(MIKKO);
+		expect(json).not.toContain('Mikolle');
+		expect(json).not.toContain('valtuutettu');
+	});
+
+	it('gives the latest 10,000 audit entries and says it left the rest out', async () => {
+		await database.db.execute(sql`
+			insert into ${auditLog} (actor_id, actor_label, action, entity_type, entity_id, after)
+			select ${helena.id}::uuid, ${HELENA}, 'user.update', 'user', ${helena.id}, jsonb_build_object('n', n)
+			from generate_series(1, ${AUDIT_EXPORT_LIMIT + 5}) as n`);
+		const data = (await exportPersonalData(database.db, helena.id))!;
+		expect(data.auditLog.capped).toBe(true);
+		expect(data.auditLog.note).toMatch(/latest 10000/);
+		expect(data.auditLog.entries).toHaveLength(AUDIT_EXPORT_LIMIT);
+		expect(data.auditLog.entries[0]!.after).toEqual({ n: AUDIT_EXPORT_LIMIT + 5 });
+		expect(data.auditLog.entries.map((e) => e.action)).not.toContain('user.create');
+	});
+
+	it('is null for nobody', async () => {
+		expect(await exportPersonalData(database.db, crypto.randomUUID())).toBeNull();
+	});
+});

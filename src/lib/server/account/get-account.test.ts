@@ -1,0 +1,140 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../../tests/setup/test-db';
+import type { Database } from '../db/client';
+import { memberships, networks, seasons, users } from '../db/schema';
+import { DEMO_COORDINATOR, seedDemo } from '../demo/seed-demo';
+import { loadShippedRegistry } from '../registry/import-registry';
+import { currentOrLatestSeasons, getAccount, helsinkiToday } from './get-account';
+
+let database: Database;
+const DURING_USO7 = new Date('2024-03-01T10:00:00Z');
+
+const idOf = async (where: { email?: string; name?: string }) => {
+	const [row] = await database.db
+		.select({ id: users.id })
+		.from(users)
+		.where(where.email ? eq(users.email, where.email) : eq(users.name, where.name!));
+	return row!.id;
+};
+
+beforeAll(async () => {
+	database = await createTestDatabase();
+	await loadShippedRegistry(database.db);
+	await seedDemo(database.db);
+});
+afterAll(() => database?.close());
+
+describe('the account page’s data', () => {
+	it('tells a Vaala board member that Vaala is in USO 7 and that they may attend on site', async () => {
+		const account = await getAccount(
+			database.db,
+			await idOf({ email: 'osallistuja-785@example.fi' }),
+			DURING_USO7
+		);
+		expect(account?.person).toMatchObject({
+			name: 'Mikko Mäkelä',
+			municipalityCode: '785',
+			municipalityNameFi: 'Vaala',
+			positions: ['board_member']
+		});
+		expect(account?.person).not.toHaveProperty('passwordHash');
+		expect(account?.memberships).toHaveLength(1);
+		expect(account?.memberships[0]).toMatchObject({
+			networkShortName: 'USO',
+			seasonNumber: 7,
+			state: 'active',
+			isMember: true,
+			mayAttendOnSite: true,
+			admittedAs: ['board']
+		});
+	});
+
+	it('tells a Vaala developer that the decision does not let them attend on site', async () => {
+		const account = await getAccount(
+			database.db,
+			await idOf({ name: 'Riikka Rautio' }),
+			DURING_USO7
+		);
+		expect(account?.memberships[0]).toMatchObject({
+			isMember: true,
+			mayAttendOnSite: false,
+			admittedAs: []
+		});
+	});
+
+	it('shows a municipality that declined as declined, with no attendance', async () => {
+		const account = await getAccount(
+			database.db,
+			await idOf({ email: 'osallistuja-235@example.fi' }),
+			DURING_USO7
+		);
+		expect(account?.memberships[0]).toMatchObject({
+			state: 'declined',
+			isMember: false,
+			mayAttendOnSite: false
+		});
+	});
+
+	it('shows no membership to network staff, and nothing for an unknown person', async () => {
+		const account = await getAccount(database.db, await idOf({ email: DEMO_COORDINATOR }));
+		expect(account?.person.municipalityCode).toBeNull();
+		expect(account?.memberships).toEqual([]);
+		expect(await getAccount(database.db, crypto.randomUUID())).toBeNull();
+	});
+
+	it('after USO 7 shows it as the latest season, and the next season once it has begun', async () => {
+		const [uso] = await database.db.select().from(networks);
+		const [uso8] = await database.db
+			.insert(seasons)
+			.values({
+				networkId: uso!.id,
+				number: 8,
+				startsOn: '2027-01-01',
+				endsOn: '2028-12-31',
+				leadThemeFi: 'x',
+				leadThemeSv: 'x',
+				leadThemeEn: 'x'
+			})
+			.returning();
+		await database.db.insert(memberships).values({ seasonId: uso8!.id, municipalityCode: '785' });
+		const id = await idOf({ email: 'osallistuja-785@example.fi' });
+		const between = await getAccount(database.db, id, new Date('2026-06-01T12:00:00Z'));
+		expect(between?.memberships.map((m) => m.seasonNumber)).toEqual([7]);
+		const during8 = await getAccount(database.db, id, new Date('2027-02-01T12:00:00Z'));
+		expect(during8?.memberships.map((m) => [m.seasonNumber, m.state])).toEqual([[8, 'invited']]);
+		expect(during8?.memberships[0]?.mayAttendOnSite).toBe(false);
+	});
+});
+
+describe('choosing the seasons to show', () => {
+	const s = (networkId: string, startsOn: string, endsOn: string) => ({
+		networkId,
+		startsOn,
+		endsOn
+	});
+
+	it('takes every running season of a network, else the latest begun, else the next', () => {
+		const rows = [
+			s('a', '2023-01-01', '2024-12-31'),
+			s('a', '2024-06-01', '2025-12-31'),
+			s('b', '2020-01-01', '2021-12-31'),
+			s('b', '2022-01-01', '2023-06-30'),
+			s('c', '2030-01-01', '2031-12-31'),
+			s('c', '2029-01-01', '2029-12-31')
+		];
+		// newest first
+		expect(currentOrLatestSeasons(rows, '2024-07-01')).toEqual([
+			s('c', '2029-01-01', '2029-12-31'),
+			s('a', '2024-06-01', '2025-12-31'),
+			s('a', '2023-01-01', '2024-12-31'),
+			s('b', '2022-01-01', '2023-06-30')
+		]);
+		expect(currentOrLatestSeasons([], '2024-07-01')).toEqual([]);
+	});
+
+	it('counts days in Helsinki: 23.30 UTC on New Year’s Eve is already the new year there', () => {
+		expect(helsinkiToday(new Date('2024-12-31T23:30:00Z'))).toBe('2025-01-01');
+		expect(helsinkiToday(new Date('2024-06-30T20:59:00Z'))).toBe('2024-06-30');
+	});
+});
