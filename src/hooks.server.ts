@@ -40,12 +40,17 @@ export const init: ServerInit = async () => {
 	});
 };
 
-/** Language: an explicit choice (cookie) first, then the browser's Accept-Language, then Finnish. */
+/**
+ * Language: an explicit choice (cookie) first, then the signed-in person's own setting, then the
+ * browser's Accept-Language, then Finnish.
+ */
 const locale: Handle = async ({ event, resolve }) => {
 	const chosen = event.cookies.get(LOCALE_COOKIE);
 	event.locals.locale = isLocale(chosen)
 		? chosen
-		: (localeFromAcceptLanguage(event.request.headers.get('accept-language')) ?? DEFAULT_LOCALE);
+		: (event.locals.user?.locale ??
+			localeFromAcceptLanguage(event.request.headers.get('accept-language')) ??
+			DEFAULT_LOCALE);
 	return resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
@@ -76,7 +81,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, locale, session);
+export const handle = sequence(securityHeaders, session, locale);
 
 /** Unexpected errors: logged with an id, never shown to the user beyond a generic message. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -447,6 +447,10 @@ export const en: Messages = {
 	'nav.networks': 'Networks',
 	'error.slug': 'Use lower-case letters a–z, digits and hyphens.',
 	'error.slugTaken': 'Another network already uses this identifier.',
+	'registry.results.one': '{count} municipality',
+	'season.membersCount.one': '{count} municipality',
+	'people.count.one': '{count} person',
+	'people.importConfirm.one': 'Import {count} person',
 	'footer.text': 'Verkosto – the platform for development networks of municipalities',
 	'footer.accessibility': 'Accessibility: aiming at WCAG 2.1 AA'
 };

@@ -450,6 +450,10 @@ export const fi = {
 	'nav.networks': 'Verkostot',
 	'error.slug': 'Käytä pieniä kirjaimia a–z, numeroita ja väliviivoja.',
 	'error.slugTaken': 'Tunniste on jo toisen verkoston käytössä.',
+	'registry.results.one': '{count} kunta',
+	'season.membersCount.one': '{count} kunta',
+	'people.count.one': '{count} henkilö',
+	'people.importConfirm.one': 'Tuo {count} henkilö',
 	'footer.text': 'Verkosto – kuntien kehittämisverkostojen alusta',
 	'footer.accessibility': 'Saavutettavuus: tavoitteena WCAG 2.1 AA'
 } as const;

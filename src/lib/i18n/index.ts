@@ -3,7 +3,7 @@ import type { Messages } from './fi';
 import { fi } from './fi';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from './format';
 import { DEFAULT_LOCALE, type Locale } from './locales';
-import { format, type MessageKey, type MessageParams } from './translate';
+import { format, pick, type MessageKey, type MessageParams } from './translate';
 
 export type { MessageKey, MessageParams };
 
@@ -14,7 +14,7 @@ function current(): { messages: Messages; locale: Locale } {
 
 /** Translates in the page's language; call it while a component renders. */
 export function t(key: MessageKey, params?: MessageParams): string {
-	return format(current().messages[key] ?? key, params);
+	return format(pick(current().messages, key, params), params);
 }
 
 export const n = (value: number) => formatNumber(current().locale, value);

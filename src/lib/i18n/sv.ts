@@ -448,6 +448,10 @@ export const sv: Messages = {
 	'nav.networks': 'Nätverk',
 	'error.slug': 'Använd små bokstäver a–z, siffror och bindestreck.',
 	'error.slugTaken': 'Identifieraren används redan av ett annat nätverk.',
+	'registry.results.one': '{count} kommun',
+	'season.membersCount.one': '{count} kommun',
+	'people.count.one': '{count} person',
+	'people.importConfirm.one': 'Importera {count} person',
 	'footer.text': 'Verkosto – plattformen för kommunernas utvecklingsnätverk',
 	'footer.accessibility': 'Tillgänglighet: målet är WCAG 2.1 AA'
 };

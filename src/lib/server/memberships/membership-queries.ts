@@ -48,7 +48,13 @@ export async function getMembership(db: Db, code: string, membershipId: string) 
 			season: seasons,
 			network: networks,
 			municipality: municipalities,
-			contact: { id: contact.id, name: contact.name, title: contact.title, email: contact.email }
+			contact: {
+				id: contact.id,
+				name: contact.name,
+				title: contact.title,
+				email: contact.email,
+				positions: contact.positions
+			}
 		})
 		.from(memberships)
 		.innerJoin(seasons, eq(seasons.id, memberships.seasonId))

@@ -1,6 +1,7 @@
 import { buildDecisionProposal, type ProposalInput } from '$lib/domain/decision-proposal';
 import { feeTierFor } from '$lib/domain/fees';
-import type { AttendanceGroup } from '$lib/domain/positions';
+import { POSITIONS, type AttendanceGroup, type Position } from '$lib/domain/positions';
+import { serverTranslator } from '$lib/i18n/catalogue';
 import type { Locale } from '$lib/i18n/locales';
 import type { Db } from '../db';
 import { getSeason } from '../seasons/season-queries';
@@ -18,6 +19,22 @@ export const DEFAULT_PRESENTER: Record<Locale, string> = {
 	sv: 'kommundirektören',
 	en: 'municipal manager'
 };
+
+/**
+ * The contact person's title in the proposal's language: the municipality's own wording in
+ * Finnish, otherwise the name of their position in that language ("administrative director").
+ */
+export function contactTitleIn(
+	locale: Locale,
+	contact: { title: string; positions: Position[] } | null
+): string {
+	if (!contact) return '';
+	if (locale === 'fi' && contact.title) return contact.title;
+	const position = POSITIONS.find(
+		(p) => p !== 'contact_person' && p !== 'other' && contact.positions.includes(p)
+	);
+	return position ? serverTranslator(locale)(`position.${position}`) : contact.title;
+}
 
 /** Everything the decision proposal needs, from the season, the municipality and the membership. */
 export async function buildProposalFor(
@@ -80,7 +97,8 @@ export async function buildProposalFor(
 			options.presenterTitle ||
 			(options.locale === 'fi' && latestDecision?.presenterTitle) ||
 			DEFAULT_PRESENTER[options.locale],
-		contactPersonTitle: options.contactPersonTitle || membership.contact?.title || '',
+		contactPersonTitle:
+			options.contactPersonTitle || contactTitleIn(options.locale, membership.contact),
 		onSiteGroups: membership.membership.onSiteGroups as AttendanceGroup[]
 	};
 	return { input, document: buildDecisionProposal(input) };
