@@ -1,7 +1,22 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { hasRole, type Role, type SessionUser } from './session';
+import { serverTranslator } from '$lib/i18n/catalogue';
 
 export type MunicipalityAccess = 'read' | 'manage';
+
+type GuardEvent = Pick<RequestEvent, 'locals' | 'url'>;
+
+/**
+ * Refusals carry their heading in the user's language: pages show +error.svelte, but a
+ * download address opened in a browser shows src/error.html, which can only print the message.
+ */
+export function forbidden(event: GuardEvent): never {
+	error(403, serverTranslator(event.locals.locale ?? 'fi')('page.forbidden'));
+}
+
+export function notFound(event: GuardEvent): never {
+	error(404, serverTranslator(event.locals.locale ?? 'fi')('page.notFound'));
+}
 
 /**
  * The first line of every load, action and endpoint that is not public. An anonymous
@@ -21,7 +36,7 @@ export function requireRole(
 	...roles: Role[]
 ): SessionUser {
 	const user = requireUser(event);
-	if (!roles.some((role) => hasRole(user, role))) error(403, 'forbidden');
+	if (!roles.some((role) => hasRole(user, role))) forbidden(event);
 	return user;
 }
 
@@ -57,8 +72,8 @@ export function requireMunicipality(
 	need: MunicipalityAccess
 ): SessionUser {
 	const user = requireUser(event);
-	if (!/^\d{3}$/.test(code)) error(404, 'not found');
+	if (!/^\d{3}$/.test(code)) notFound(event);
 	const access = municipalityAccess(user, code);
-	if (!access || (need === 'manage' && access !== 'manage')) error(403, 'forbidden');
+	if (!access || (need === 'manage' && access !== 'manage')) forbidden(event);
 	return user;
 }

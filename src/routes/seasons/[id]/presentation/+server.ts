@@ -1,5 +1,4 @@
-import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/guard';
+import { forbidden, notFound, requireUser } from '$lib/server/auth/guard';
 import { hasRole } from '$lib/server/auth/session';
 import { db } from '$lib/server/db';
 import { fileResponse, getFile } from '$lib/server/files/store-file';
@@ -11,12 +10,12 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const user = requireUser(event);
 	if (!hasRole(user, 'coordinator') && !user.roles.some((r) => r.municipalityCode)) {
-		error(403, 'forbidden');
+		forbidden(event);
 	}
 	const season = await getSeason(db(), event.params.id);
-	if (!season) error(404, 'not found');
-	if (!(await canSeeSeason(db(), user, season))) error(403, 'forbidden');
+	if (!season) notFound(event);
+	if (!(await canSeeSeason(db(), user, season))) forbidden(event);
 	const file = season.presentationFileId ? await getFile(db(), season.presentationFileId) : null;
-	if (!file) error(404, 'not found');
+	if (!file) notFound(event);
 	return fileResponse(file);
 };

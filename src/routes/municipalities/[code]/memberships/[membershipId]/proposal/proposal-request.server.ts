@@ -1,5 +1,5 @@
-import { error, type RequestEvent } from '@sveltejs/kit';
-import { requireMunicipality } from '$lib/server/auth/guard';
+import type { RequestEvent } from '@sveltejs/kit';
+import { notFound, requireMunicipality } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { parseQuery } from '$lib/server/http/parse';
 import { getMembership } from '$lib/server/memberships/membership-queries';
@@ -10,7 +10,7 @@ import { proposalQueryShape } from '$lib/schemas/membership';
 export async function loadProposal(event: RequestEvent<{ code: string; membershipId: string }>) {
 	requireMunicipality(event, event.params.code, 'read');
 	const membership = await getMembership(db(), event.params.code, event.params.membershipId);
-	if (!membership) error(404, 'not found');
+	if (!membership) notFound(event);
 	const { values, errors } = parseQuery(event.url.searchParams, proposalQueryShape, {
 		lang: event.locals.locale,
 		body: '',
@@ -23,6 +23,6 @@ export async function loadProposal(event: RequestEvent<{ code: string; membershi
 		presenterTitle: values.presenter,
 		contactPersonTitle: values.contact
 	});
-	if (!built) error(404, 'not found');
+	if (!built) notFound(event);
 	return { membership, query: values, errors, ...built };
 }

@@ -1,5 +1,4 @@
-import { error } from '@sveltejs/kit';
-import { requireMunicipality } from '$lib/server/auth/guard';
+import { notFound, requireMunicipality } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { fileResponse } from '$lib/server/files/store-file';
 import { getDecisionMinutes } from '$lib/server/memberships/membership-queries';
@@ -8,6 +7,6 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	requireMunicipality(event, event.params.code, 'read');
 	const file = await getDecisionMinutes(db(), event.params.code, event.params.decisionId);
-	if (!file) error(404, 'not found');
+	if (!file) notFound(event);
 	return fileResponse(file);
 };
