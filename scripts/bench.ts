@@ -15,8 +15,9 @@ import { openDatabase } from '../src/lib/server/db/client';
 import {
 	BARE,
 	DEMO_COORDINATOR,
-	PAGE_TARGETS,
 	readSettings,
+	resolvePath,
+	type PageTarget,
 	type Scale,
 	type Settings
 } from './bench/config';
@@ -29,8 +30,15 @@ import {
 } from './bench/databases';
 import { fillDatabase } from './bench/datasets';
 import { measureJsWeight } from './bench/js-weight';
+import { cpuMeasurable, cpuMeter, type CpuCost, type CpuMeter } from './bench/cpu';
 import { fetchPage, measure, signIn, type Measurement } from './bench/load';
-import { startApp, startBareServer, type Child } from './bench/processes';
+import {
+	snapshotBuild,
+	startApp,
+	startBareServer,
+	type BuildSnapshot,
+	type Child
+} from './bench/processes';
 import {
 	checkAims,
 	formatAims,
@@ -52,8 +60,9 @@ const log = (message: string) => console.info(`[bench] ${message}`);
 /** Things to undo on the way out, newest first: servers to stop, databases to drop. */
 const cleanups: (() => Promise<void>)[] = [];
 
-async function cleanUp(): Promise<void> {
-	while (cleanups.length > 0) {
+/** Undoes everything registered after the first `keep` items (all by default). */
+async function cleanUp(keep = 0): Promise<void> {
+	while (cleanups.length > keep) {
 		const undo = cleanups.pop()!;
 		await undo().catch((e: unknown) => console.warn(`[bench] clean-up: ${(e as Error).message}`));
 	}
@@ -110,15 +119,20 @@ async function createDatabase(kind: DatabaseKind, scale: Scale, settings: Settin
 }
 
 /** First start with DEMO=1 migrates and loads the registry and demo accounts; then the scale data. */
-async function prepare(database: BenchDatabase, scale: Scale) {
-	const first = await startApp({ databaseEnv: database.serverEnv, demo: true, projectRoot });
+async function prepare(database: BenchDatabase, scale: Scale, build: BuildSnapshot) {
+	const first = await startApp({
+		databaseEnv: database.serverEnv,
+		demo: true,
+		projectRoot,
+		build
+	});
 	await first.stop();
 	const open = await openDatabase(database.target);
 	try {
 		const result = await open.db.execute(sql`select current_setting('server_version') as v`);
 		const rows = (result as unknown as { rows: { v: string }[] }).rows;
-		const counts = await fillDatabase(open.db, scale.factor, (m) => log(`  ${m}`));
-		return { counts, version: rows[0]?.v ?? 'unknown' };
+		const filled = await fillDatabase(open.db, scale.factor, (m) => log(`  ${m}`));
+		return { ...filled, version: rows[0]?.v ?? 'unknown' };
 	} finally {
 		await open.close();
 	}
@@ -136,12 +150,20 @@ interface Serving {
 	run: RunResult;
 	app: Child | null;
 	cookie: string | null;
+	/** Ids the generators looked up, for the targets' paths. */
+	ids: Record<string, string>;
+	/** Reads the CPU time of the app and its database backends; null where it cannot. */
+	cpu: CpuMeter | null;
 }
+
+/** Databases kept with BENCH_KEEP=1, for the closing lines. */
+const kept: string[] = [];
 
 async function setUpScale(
 	kind: DatabaseKind,
 	scale: Scale,
 	settings: Settings,
+	build: BuildSnapshot,
 	problems: Problems
 ): Promise<Serving> {
 	const started = performance.now();
@@ -156,35 +178,57 @@ async function setUpScale(
 	};
 	try {
 		const database = await createDatabase(kind, scale, settings);
-		deferred(() => database.drop());
+		if (settings.keep) kept.push(`${KIND_LABEL[kind]}, scale "${scale.name}": ${database.where}`);
+		else deferred(() => database.drop());
 		run.where = database.where;
 		log(`${KIND_LABEL[kind]}, scale "${scale.name}": preparing ${database.where}`);
-		const prepared = await prepare(database, scale);
+		const prepared = await prepare(database, scale, build);
 		run.counts = prepared.counts;
+		run.ids = prepared.ids;
 		run.databaseVersion = prepared.version;
-		const app = await startApp({ databaseEnv: database.serverEnv, demo: false, projectRoot });
+		const app = await startApp({
+			databaseEnv: database.serverEnv,
+			demo: false,
+			projectRoot,
+			build
+		});
 		deferred(() => app.stop());
 		const cookie = await signIn(app.url, DEMO_COORDINATOR.email, DEMO_COORDINATOR.password);
 		run.setupSeconds = Math.round((performance.now() - started) / 100) / 10;
 		log(`${runTitle(run)}: serving on ${app.url} (set-up ${run.setupSeconds} s)`);
-		return { run, app, cookie };
+		const cpu = cpuMeasurable() ? cpuMeter(app.pid, database.backendPids) : null;
+		return { run, app, cookie, ids: prepared.ids, cpu };
 	} catch (e) {
 		run.error = (e as Error).message;
 		problems.broken.push(`${KIND_LABEL[kind]}, scale "${scale.name}": ${run.error}`);
 		console.error(`[bench] !! ${KIND_LABEL[kind]}, scale "${scale.name}" broke: ${run.error}`);
-		return { run, app: null, cookie: null };
+		return { run, app: null, cookie: null, ids: {}, cpu: null };
 	}
 }
 
 async function measureTarget(
 	serving: Serving,
-	target: (typeof PAGE_TARGETS)[number],
+	target: PageTarget,
 	settings: Settings,
 	problems: Problems
 ): Promise<TargetResult> {
 	const app = serving.app!;
 	const title = `${KIND_LABEL[serving.run.database]}, scale "${serving.run.scale.name}", ${target.name} ${target.path}`;
-	const url = `${app.url}${target.path}`;
+	let resolved: string;
+	try {
+		resolved = resolvePath(target.path, serving.ids);
+	} catch (e) {
+		problems.broken.push(`${title}: ${(e as Error).message}`);
+		console.error(`[bench] !! ${title}: ${(e as Error).message}`);
+		return {
+			target: target.name,
+			path: target.path,
+			measurement: notMeasured('no path'),
+			js: null,
+			serverStderrLines: 0
+		};
+	}
+	const url = `${app.url}${resolved}`;
 	const sent = target.signIn ? serving.cookie : null;
 	const page = await fetchPage(url, sent);
 	if (page.status !== 200) {
@@ -194,6 +238,7 @@ async function measureTarget(
 		return {
 			target: target.name,
 			path: target.path,
+			resolvedPath: resolved,
 			measurement: notMeasured('precheck', page.status),
 			js: null,
 			serverStderrLines: 0
@@ -201,11 +246,23 @@ async function measureTarget(
 	}
 	const js = await measureJsWeight(url, page);
 	const stderrBefore = app.stderrLines();
-	const measurement = await measure(url, { ...settings, headers: sent ? { cookie: sent } : {} });
+	const measurement = await measure(url, {
+		...settings,
+		headers: sent ? { cookie: sent } : {},
+		cpu: serving.cpu
+	});
 	const stderrLines = app.stderrLines() - stderrBefore;
+	const cpu = measurement.cpu;
 	log(
 		`  ${title}: ${Math.round(measurement.reqPerSec)} req/s, p99 ${Math.round(measurement.p99Ms)} ms, ` +
-			`JS ${js.kbGzip.toFixed(1)} KB gz`
+			(cpu
+				? `CPU ${cpu.msPerRequest.toFixed(2)} ms/req` +
+					(cpu.databaseMsPerRequest !== null
+						? ` (app ${cpu.appMsPerRequest.toFixed(2)} + db ${cpu.databaseMsPerRequest.toFixed(2)})`
+						: '') +
+					', '
+				: '') +
+			`JS ${js.kbGzip.toFixed(1)} KB gz, HTML ${(Buffer.byteLength(page.html, 'utf8') / 1024).toFixed(1)} KB`
 	);
 	if (!measurement.ok) {
 		const why =
@@ -230,22 +287,36 @@ async function measureTarget(
 	return {
 		target: target.name,
 		path: target.path,
+		resolvedPath: resolved,
 		measurement,
 		js,
+		htmlBytes: Buffer.byteLength(page.html, 'utf8'),
+		cpu: measurement.cpu ?? null,
 		serverStderrLines: stderrLines
 	};
 }
 
-/** The least disturbed of a target's rounds (the first failed one, if any failed). */
+/**
+ * The least disturbed of a target's rounds (the first failed one, if any failed): the one with
+ * the most req/s, and the least CPU time per request of any round.
+ */
 function best(results: TargetResult[]): TargetResult {
 	const failed = results.find((r) => !r.measurement.ok);
 	const chosen =
 		failed ?? results.reduce((a, b) => (b.measurement.reqPerSec > a.measurement.reqPerSec ? b : a));
 	if (results.length === 1) return chosen;
+	const costs = results.flatMap((r) => (r.measurement.ok && r.cpu ? [r.cpu] : []));
 	return {
 		...chosen,
+		cpu: failed
+			? null
+			: costs.reduce<CpuCost | null>(
+					(a, b) => (a === null || b.msPerRequest < a.msPerRequest ? b : a),
+					null
+				),
 		serverStderrLines: results.reduce((n, r) => n + r.serverStderrLines, 0),
-		rounds: results.map((r) => Math.round(r.measurement.reqPerSec))
+		rounds: results.map((r) => Math.round(r.measurement.reqPerSec)),
+		cpuRounds: results.map((r) => (r.cpu ? Math.round(r.cpu.msPerRequest * 100) / 100 : null))
 	};
 }
 
@@ -254,12 +325,18 @@ function best(results: TargetResult[]): TargetResult {
  * each target is measured on them one right after the other, so that the scales' figures of a
  * page are taken close together in time (load from elsewhere drifts).
  */
-async function runDatabase(kind: DatabaseKind, settings: Settings, problems: Problems) {
+async function runDatabase(
+	kind: DatabaseKind,
+	settings: Settings,
+	build: BuildSnapshot,
+	problems: Problems
+) {
+	const before = cleanups.length;
 	const servings: Serving[] = [];
 	for (const scale of settings.scales) {
-		servings.push(await setUpScale(kind, scale, settings, problems));
+		servings.push(await setUpScale(kind, scale, settings, build, problems));
 	}
-	for (const target of PAGE_TARGETS) {
+	for (const target of settings.targets) {
 		const rounds = new Map<Serving, TargetResult[]>(servings.map((s) => [s, []]));
 		for (let round = 1; round <= settings.rounds; round++) {
 			for (const serving of servings) {
@@ -271,7 +348,7 @@ async function runDatabase(kind: DatabaseKind, settings: Settings, problems: Pro
 			if (results.length > 0) serving.run.targets.push(best(results));
 		}
 	}
-	await cleanUp();
+	await cleanUp(before);
 	return servings.map((s) => s.run);
 }
 
@@ -282,6 +359,10 @@ async function main(): Promise<number> {
 		return 1;
 	}
 	const startedAt = new Date();
+	const build = snapshotBuild(projectRoot, settings.resultsDir);
+	deferred(async () => build.remove());
+	// the bench's own openDatabase() migrates with the same files as the app it serves
+	process.env.VERKOSTO_MIGRATIONS_DIR = build.migrationsDir;
 	const kinds: DatabaseKind[] = settings.databaseUrl ? ['pglite', 'postgres'] : ['pglite'];
 	const pkg = JSON.parse(
 		readFileSync(path.join(projectRoot, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')
@@ -290,7 +371,8 @@ async function main(): Promise<number> {
 		`${os.cpus().length} CPUs, Node ${process.version}; ${settings.connections} connections, ` +
 			`${settings.warmupSeconds} s warm-up + ${settings.seconds} s per target` +
 			(settings.rounds > 1 ? ` × ${settings.rounds} rounds (best kept); ` : '; ') +
-			`databases: ${kinds.map((k) => KIND_LABEL[k]).join(', ')}; scales: ${settings.scales.map((s) => s.name).join(', ')}`
+			`databases: ${kinds.map((k) => KIND_LABEL[k]).join(', ')}; scales: ${settings.scales.map((s) => s.name).join(', ')}; ` +
+			`targets: ${settings.targets.map((t) => t.name).join(', ')}`
 	);
 	if (!settings.databaseUrl) log('DATABASE_URL is not set: PostgreSQL is not measured.');
 	const loadAverage = os.loadavg().map((l) => Math.round(l * 100) / 100);
@@ -315,7 +397,7 @@ async function main(): Promise<number> {
 
 	const runs: RunResult[] = [];
 	for (const kind of kinds) {
-		for (const run of await runDatabase(kind, settings, problems)) {
+		for (const run of await runDatabase(kind, settings, build, problems)) {
 			if (kind === 'pglite') {
 				run.databaseVersion = `${pkg.version} (PostgreSQL ${run.databaseVersion || '?'})`;
 			}
@@ -370,6 +452,13 @@ async function main(): Promise<number> {
 
 	console.info('\n' + '='.repeat(72) + '\nSummary\n\n' + output.join('\n\n'));
 	console.info(`\nResults: ${file}`);
+	if (kept.length > 0) {
+		console.info(
+			`\nBENCH_KEEP: the bench databases are kept; drop them by hand when done ` +
+				`(PostgreSQL: drop database <name>; PGlite: rm -r the folder's parent):\n` +
+				kept.map((k) => `  ${k}`).join('\n')
+		);
+	}
 	if (problems.warnings.length > 0) {
 		console.warn(`\n!! ${problems.warnings.length} warning(s):`);
 		for (const w of problems.warnings) console.warn(`!!   ${w}`);

@@ -2,7 +2,7 @@
  * The bench's own databases: a fresh PGlite folder, or a fresh database on the PostgreSQL
  * server of DATABASE_URL, one per scale. Never the app's own data.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -25,6 +25,12 @@ export interface BenchDatabase {
 	serverEnv: Record<string, string>;
 	/** Removes it. Safe to call twice. */
 	drop(): Promise<void>;
+	/**
+	 * The pids of the server processes that serve this database's connections, for their CPU
+	 * time (cpu.ts); null when they are not processes of this machine (PGlite runs inside the
+	 * app; a PostgreSQL elsewhere).
+	 */
+	backendPids: (() => Promise<number[]>) | null;
 }
 
 export function createPgliteDatabase(scaleName: string): BenchDatabase {
@@ -36,12 +42,21 @@ export function createPgliteDatabase(scaleName: string): BenchDatabase {
 		where: dataDir,
 		target: { kind: 'pglite', dataDir },
 		serverEnv: { VERKOSTO_DATA_DIR: dataDir },
+		backendPids: null,
 		async drop() {
 			if (dropped) return;
 			dropped = true;
 			rmSync(parent, { recursive: true, force: true });
 		}
 	};
+}
+
+function isPostgresProcess(pid: number): boolean {
+	try {
+		return /postgres/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+	} catch {
+		return false;
+	}
 }
 
 function withoutPassword(url: URL): string {
@@ -92,11 +107,23 @@ export async function createPostgresDatabase(
 	const url = new URL(serverUrl);
 	url.pathname = `/${name}`;
 	let dropped = false;
+	const local = ['127.0.0.1', 'localhost', '[::1]', ''].includes(url.hostname);
 	return {
 		kind: 'postgres',
 		where: withoutPassword(url),
 		target: { kind: 'postgres', url: url.href },
 		serverEnv: { DATABASE_URL: url.href },
+		backendPids: local
+			? () =>
+					admin(serverUrl, async (c) => {
+						const r = await c.query<{ pid: number }>(
+							`select pid from pg_stat_activity where datname = $1 and backend_type = 'client backend'`,
+							[name]
+						);
+						// a server in a container of its own has pids of another namespace
+						return r.rows.map((row) => row.pid).filter((pid) => isPostgresProcess(pid));
+					})
+			: null,
 		async drop() {
 			if (dropped) return;
 			dropped = true;

@@ -1,8 +1,10 @@
 /**
  * The JavaScript a page makes a browser load, gzipped: every module the page names (the
  * modulepreload list of the Link header and <link> tags, <script src>, and the import() calls
- * of SvelteKit's inline start script) and, transitively, their static imports. Chunks loaded
- * only by a later dynamic import() (another language's messages, other pages) do not count.
+ * of SvelteKit's inline start script) and, transitively, their static imports, plus the inline
+ * scripts of the HTML. Chunks loaded only by a later dynamic import() (another language's
+ * messages, other pages) do not count. With `csr = false` (the default since the app went
+ * server-only) a page names none: 0 KB.
  */
 import { gzipSync } from 'node:zlib';
 import type { FetchedPage } from './load';
@@ -57,6 +59,18 @@ function htmlUrls(html: string): string[] {
 	return urls;
 }
 
+/** Bodies of inline scripts that run (not JSON data blocks), each as one "file". */
+function inlineScripts(html: string): string[] {
+	const bodies: string[] = [];
+	for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+		const [, attrs = '', body = ''] = m;
+		const type = attribute(`<script ${attrs}>`, 'type') ?? '';
+		if (attribute(`<script ${attrs}>`, 'src') || /json/i.test(type) || !body.trim()) continue;
+		bodies.push(body);
+	}
+	return bodies;
+}
+
 /** Static imports of a (minified) module: `from"./x.js"`, `import"./x.js"`. */
 function staticImports(code: string): string[] {
 	const found: string[] = [];
@@ -78,7 +92,14 @@ export async function measureJsWeight(pageUrl: string, page: FetchedPage): Promi
 	};
 	for (const href of [...linkHeaderUrls(page.link), ...htmlUrls(page.html)]) add(href, pageUrl);
 
-	const files: JsFile[] = [];
+	const files: JsFile[] = inlineScripts(page.html).map((body, i) => {
+		const bytes = Buffer.from(body, 'utf8');
+		return {
+			path: `(inline script ${i + 1})`,
+			bytes: bytes.length,
+			gzipBytes: gzipSync(bytes, { level: 9 }).length
+		};
+	});
 	while (queue.length > 0) {
 		const url = queue.shift()!;
 		const res = await fetch(url);

@@ -1,5 +1,6 @@
 /** Signing in, checking a page once, and loading it with autocannon. */
 import autocannon from 'autocannon';
+import { cpuCost, type CpuCost, type CpuMeter } from './cpu';
 
 export interface Measurement {
 	/** Average requests per second over the measured run. */
@@ -17,6 +18,11 @@ export interface Measurement {
 	seconds: number;
 	connections: number;
 	/**
+	 * Server CPU time per request answered (app + PostgreSQL backends), when it could be read
+	 * (Linux; PostgreSQL on this machine for the database part): see cpu.ts.
+	 */
+	cpu?: CpuCost | null;
+	/**
 	 * False when anything but 2xx came back or a connection failed: the figures mean nothing.
 	 * Timeouts (no answer in 10 s) leave it true: they are the slow tail, reported apart.
 	 */
@@ -28,6 +34,11 @@ export interface LoadOptions {
 	seconds: number;
 	warmupSeconds: number;
 	headers?: Record<string, string>;
+	/**
+	 * Reads the server's CPU time just before and after the measured run (not the warm-up),
+	 * and waits for the server to be idle before the measured run.
+	 */
+	cpu?: CpuMeter | null;
 }
 
 function run(url: string, connections: number, seconds: number, headers: Record<string, string>) {
@@ -38,7 +49,11 @@ function run(url: string, connections: number, seconds: number, headers: Record<
 export async function measure(url: string, options: LoadOptions): Promise<Measurement> {
 	const headers = options.headers ?? {};
 	await run(url, options.connections, options.warmupSeconds, headers);
+	// the warm-up's queued requests are served first, so that they count in neither figure
+	await options.cpu?.settle();
+	const before = options.cpu ? await options.cpu.sample() : null;
 	const r = await run(url, options.connections, options.seconds, headers);
+	const after = options.cpu ? await options.cpu.sample() : null;
 	const statusCodes: Record<string, number> = {};
 	for (const [code, stats] of Object.entries(r.statusCodeStats ?? {})) {
 		statusCodes[code] = (stats as { count: number }).count;
@@ -55,6 +70,10 @@ export async function measure(url: string, options: LoadOptions): Promise<Measur
 		statusCodes,
 		seconds: r.duration,
 		connections: r.connections,
+		cpu:
+			before && after && options.cpu
+				? cpuCost(before, after, r.requests.total, options.cpu.countsBackends)
+				: null,
 		// autocannon counts timeouts among the errors
 		ok: r.non2xx === 0 && r.errors === r.timeouts && r.requests.total > 0
 	};

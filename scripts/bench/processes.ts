@@ -3,6 +3,7 @@
  * Both run apart from autocannon, which runs in the bench process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -103,12 +104,14 @@ async function waitUntilReady(
 const APP_VARIABLES = [
 	'DATABASE_URL',
 	'VERKOSTO_DATA_DIR',
+	'VERKOSTO_REGISTRY_DIR',
 	'SMTP_URL',
 	'PORT',
 	'HOST',
 	'ORIGIN',
 	'DEMO',
-	'LOG_MAIL'
+	'LOG_MAIL',
+	'VERKOSTO_MIGRATIONS_DIR'
 ];
 
 export interface AppOptions {
@@ -117,6 +120,37 @@ export interface AppOptions {
 	/** Load the demo accounts on the first start. */
 	demo: boolean;
 	projectRoot: string;
+	/** The built app to run (a copy of build/, see snapshotBuild) and its migrations. */
+	build: BuildSnapshot;
+}
+
+export interface BuildSnapshot {
+	/** The folder `node` runs (index.js and its chunks). */
+	appDir: string;
+	/** The drizzle/ migrations of the same moment (VERKOSTO_MIGRATIONS_DIR). */
+	migrationsDir: string;
+	/** Removes the copy. */
+	remove(): void;
+}
+
+/**
+ * Copies build/ and drizzle/ to bench-results/.build-<pid>/ (inside the project, so that the
+ * app still finds node_modules): the app loads a page's chunks on its first request, minutes
+ * into a run, and a `npm run build` elsewhere meanwhile (e2e tests) would replace them.
+ */
+export function snapshotBuild(projectRoot: string, resultsDir: string): BuildSnapshot {
+	const dir = path.join(projectRoot, resultsDir, `.build-${process.pid}`);
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	const appDir = path.join(dir, 'build');
+	const migrationsDir = path.join(dir, 'drizzle');
+	cpSync(path.join(projectRoot, 'build'), appDir, { recursive: true });
+	cpSync(path.join(projectRoot, 'drizzle'), migrationsDir, { recursive: true });
+	return {
+		appDir,
+		migrationsDir,
+		remove: () => rmSync(dir, { recursive: true, force: true })
+	};
 }
 
 /** Starts `node build` on a free loopback port; resolves when /healthz answers 200. */
@@ -131,9 +165,10 @@ export async function startApp(options: AppOptions): Promise<Child> {
 		ORIGIN: url,
 		DEMO: options.demo ? '1' : '0',
 		LOG_MAIL: '0',
-		NODE_ENV: 'production'
+		NODE_ENV: 'production',
+		VERKOSTO_MIGRATIONS_DIR: options.build.migrationsDir
 	});
-	const child = spawn(process.execPath, [path.join(options.projectRoot, 'build')], {
+	const child = spawn(process.execPath, [options.build.appDir], {
 		cwd: options.projectRoot,
 		env,
 		stdio: ['ignore', 'pipe', 'pipe']
