@@ -3,9 +3,10 @@ import { listNetworks } from '$lib/server/networks/list-networks';
 import type { PageServerLoad } from './$types';
 
 // Public: the front page.
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async ({ url }) => {
 	const networks = await listNetworks(db());
 	return {
+		passwordChanged: url.searchParams.has('passwordChanged'),
 		networks: networks.map((n) => ({
 			id: n.id,
 			shortName: n.shortName,

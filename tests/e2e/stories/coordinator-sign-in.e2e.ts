@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
 import { describeWithBrowser, withBrowser } from '../support/chromium';
 import { startMailbox, type Mailbox, type ReceivedMail } from '../support/mailbox';
@@ -16,8 +16,11 @@ import {
 	signOut,
 	submit,
 	submitPassword,
+	STORY_TIMEOUT,
 	visibleText
 } from './story';
+
+vi.setConfig({ testTimeout: STORY_TIMEOUT });
 
 /**
  * Kaisa, the network's coordinator, signs in: with her password (after a typo), with a link
@@ -58,6 +61,8 @@ describeWithBrowser('a coordinator signing in', () => {
 	it('signs in with the password after a typo, sees her name, and signs out', async () => {
 		await withBrowser(async (page) => {
 			await page.goto(`${app.url}/`);
+			await expectHeading(page, 'Verkosto – kuntien kehittämisverkostot');
+			await checkAccessible(page, 'front page');
 			await page.getByRole('link', { name: 'Kirjaudu sisään', exact: true }).first().click();
 			await expectHeading(page, 'Kirjaudu sisään');
 			await checkAccessible(page, 'sign-in page');
@@ -91,7 +96,6 @@ describeWithBrowser('a coordinator signing in', () => {
 			await signOut(page);
 			await expectHeading(page, 'Kirjaudu sisään');
 			await expectSignedOut(page);
-			await checkAccessible(page, 'sign-in page after signing out');
 
 			// the session is over: a coordinator's page asks to sign in again
 			await page.goto(`${app.url}/registry`);
@@ -105,6 +109,8 @@ describeWithBrowser('a coordinator signing in', () => {
 		mailbox.clear();
 		await withBrowser(async (page) => {
 			await page.goto(`${app.url}/signin`);
+			await expectHeading(page, 'Kirjaudu sisään');
+			await checkAccessible(page, 'sign-in page');
 			const form = linkForm(page);
 			await form.getByLabel('Sähköpostiosoite', { exact: true }).fill(COORDINATOR.email);
 			await submit(form.getByRole('button', { name: 'Lähetä kirjautumislinkki', exact: true }));
@@ -148,10 +154,13 @@ describeWithBrowser('a coordinator signing in', () => {
 		mailbox.clear();
 		await withBrowser(async (page) => {
 			await page.goto(`${app.url}/signin`);
+			await expectHeading(page, 'Kirjaudu sisään');
+			await checkAccessible(page, 'sign-in page');
 			const form = linkForm(page);
 			await form.getByLabel('Sähköpostiosoite', { exact: true }).fill('tuntematon@example.fi');
 			await submit(form.getByRole('button', { name: 'Lähetä kirjautumislinkki', exact: true }));
 			expect(await visibleText(form.getByRole('status'))).toBe(LINK_SENT);
+			await checkAccessible(page, 'sign-in page after asking a link for an unknown address');
 		});
 		await expect(mailbox.waitForMail(() => true, 1_500)).rejects.toThrow(/received 0/);
 	});
@@ -162,6 +171,8 @@ describeWithBrowser('a coordinator signing in', () => {
 		const newPassword = 'Kevät-seminaari-2026';
 		await withBrowser(async (page) => {
 			await page.goto(`${app.url}/signin`);
+			await expectHeading(page, 'Kirjaudu sisään');
+			await checkAccessible(page, 'sign-in page');
 			await page.getByRole('link', { name: 'Unohditko salasanan?' }).click();
 			await expectHeading(page, 'Salasanan vaihto');
 			await checkAccessible(page, 'password reset request');
@@ -223,8 +234,10 @@ describeWithBrowser('a coordinator signing in', () => {
 
 			// the old password no longer works, the new one does
 			await page.goto(`${app.url}/signin`);
+			await expectHeading(page, 'Kirjaudu sisään');
 			await submitPassword(page, EXPERT.email, DEMO_PASSWORD);
 			expect(await visibleText(passwordForm(page).getByRole('alert'))).toBe(FAILED);
+			await checkAccessible(page, 'sign-in page after the old password');
 			await signIn(page, app.url, EXPERT, newPassword);
 		});
 	});
@@ -240,6 +253,7 @@ describeWithBrowser('a coordinator signing in', () => {
 				expect(await visibleText(passwordForm(page).getByRole('alert')), `guess ${attempt}`).toBe(
 					FAILED
 				);
+				await checkAccessible(page, `sign-in page after wrong guess ${attempt}`);
 			}
 			await submitPassword(page, COORDINATOR.email, DEMO_PASSWORD);
 			const alert = passwordForm(page).getByRole('alert');
@@ -250,7 +264,7 @@ describeWithBrowser('a coordinator signing in', () => {
 			await expectSignedOut(page);
 			await checkAccessible(page, 'sign-in page, account locked');
 		});
-	}, 120_000);
+	});
 
 	it('left no stack trace in the server log', () => {
 		expectCleanLog(app);

@@ -2,21 +2,24 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
 import { describeWithBrowser, withBrowser } from '../support/chromium';
 import {
 	checkAccessible,
 	chooseOption,
+	countIn,
 	COORDINATOR,
 	expectCleanLog,
 	expectHeading,
-	shownNumber,
 	signIn,
 	STEP_TIMEOUT,
 	tableRows,
+	STORY_TIMEOUT,
 	visibleText
 } from './story';
+
+vi.setConfig({ testTimeout: STORY_TIMEOUT });
 
 /**
  * Kaisa exports the municipalities of one region for a spreadsheet, as CSV and as Excel, and
@@ -91,6 +94,7 @@ describeWithBrowser('exporting the registry', () => {
 			await signIn(page, app.url, COORDINATOR);
 			await page.goto(`${app.url}/registry`);
 			await expectHeading(page, 'Kuntarekisteri');
+			await checkAccessible(page, 'registry');
 			await chooseOption(
 				page.getByRole('search').getByLabel('Maakunta', { exact: true }),
 				'Pohjois-Pohjanmaa'
@@ -98,7 +102,7 @@ describeWithBrowser('exporting the registry', () => {
 			await page.getByRole('search').getByRole('button', { name: 'Suodata' }).click();
 			await page.waitForURL((url) => url.searchParams.get('region') === '17');
 			const status = await visibleText(page.getByRole('main').getByRole('status'));
-			const count = shownNumber(/^(\d+)/.exec(status)![1]!);
+			const count = countIn(status);
 			const shown = await shownMunicipalities(page);
 			expect(shown).toHaveLength(count);
 			expect(count).toBeGreaterThan(20);
@@ -156,7 +160,7 @@ describeWithBrowser('exporting the registry', () => {
 				'nothing but the note under the table'
 			).toEqual([['Lähde: Tilastokeskus (CC BY 4.0)']]);
 		});
-	}, 120_000);
+	});
 
 	it('exports every page of the list in the chosen order, not just the page on screen', async () => {
 		await withBrowser(async (page) => {
@@ -176,7 +180,7 @@ describeWithBrowser('exporting the registry', () => {
 			// together the rows are Finland: 5 635 971 people at the end of 2024
 			expect(populations.reduce((a, b) => a + b, 0)).toBe(5_635_971);
 		});
-	}, 120_000);
+	});
 
 	it('left no stack trace in the server log', () => {
 		expectCleanLog(app);

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
 import { describeWithBrowser, firstPage, launchBrowser, withBrowser } from '../support/chromium';
 import {
@@ -11,10 +11,14 @@ import {
 	htmlLang,
 	NoScriptAccessibility,
 	passwordForm,
-	signOut,
+	signIn,
 	squish,
+	submitPassword,
+	STORY_TIMEOUT,
 	visibleText
 } from './story';
+
+vi.setConfig({ testTimeout: STORY_TIMEOUT });
 
 /**
  * A newcomer finds Verkosto: the front page speaks their browser's language, the language
@@ -113,6 +117,7 @@ describeWithBrowser('a newcomer', () => {
 			await checkAccessible(page, 'sign-in page in Swedish');
 			await page.getByRole('button', { name: 'English', exact: true }).click();
 			await expectHeading(page, 'Sign in');
+			await checkAccessible(page, 'sign-in page in English again');
 
 			// the next visit, in a new tab of the same browser, is in English although the
 			// browser still asks for Swedish
@@ -209,24 +214,18 @@ describeWithBrowser('a newcomer', () => {
 		// ADR 004 and /language: "A signed-in user's choice is also saved on their account",
 		// and the account's setting counts as an explicit choice, before Accept-Language
 		await withBrowser(async (page) => {
-			await page.goto(`${app.url}/signin`);
-			const form = passwordForm(page);
-			await form.getByLabel('Sähköpostiosoite', { exact: true }).fill(COORDINATOR.email);
-			await form.getByLabel('Salasana', { exact: true }).fill(DEMO_PASSWORD);
-			await form.getByRole('button', { name: 'Kirjaudu', exact: true }).click();
-			await expectHeading(page, `Tervetuloa, ${COORDINATOR.name}`);
+			await signIn(page, app.url, COORDINATOR);
 			await page.getByRole('button', { name: 'svenska', exact: true }).click();
 			await expectHeading(page, `Välkommen, ${COORDINATOR.name}`);
+			await checkAccessible(page, 'front page, signed in, in Swedish');
 		});
 		try {
 			await withBrowser(async (page) => {
 				await page.goto(`${app.url}/signin`);
-				const form = passwordForm(page);
-				await form.getByLabel('Sähköpostiosoite', { exact: true }).fill(COORDINATOR.email);
-				await form.getByLabel('Salasana', { exact: true }).fill(DEMO_PASSWORD);
-				await form.getByRole('button', { name: 'Kirjaudu', exact: true }).click();
-				await page.waitForURL(`${app.url}/`);
-				const heading = squish(await page.getByRole('heading', { level: 1 }).innerText());
+				await expectHeading(page, 'Kirjaudu sisään');
+				await submitPassword(page, COORDINATOR.email, DEMO_PASSWORD);
+				expect(new URL(page.url()).pathname).toBe('/');
+				const heading = await visibleText(page.getByRole('heading', { level: 1 }));
 				expect(heading, 'the account says svenska; this browser asks for Finnish').toBe(
 					`Välkommen, ${COORDINATOR.name}`
 				);
@@ -237,14 +236,9 @@ describeWithBrowser('a newcomer', () => {
 			// put the account back to Finnish for anything that runs after this
 			await withBrowser(async (page) => {
 				await page.goto(`${app.url}/signin`);
-				const form = passwordForm(page);
-				await form.getByLabel('Sähköpostiosoite', { exact: true }).fill(COORDINATOR.email);
-				await form.getByLabel('Salasana', { exact: true }).fill(DEMO_PASSWORD);
-				await form.getByRole('button', { name: 'Kirjaudu', exact: true }).click();
-				await page.waitForURL(`${app.url}/`);
+				await submitPassword(page, COORDINATOR.email, DEMO_PASSWORD);
 				await page.getByRole('button', { name: 'suomi', exact: true }).click();
 				await expectHeading(page, `Tervetuloa, ${COORDINATOR.name}`);
-				await signOut(page);
 			});
 		}
 	});

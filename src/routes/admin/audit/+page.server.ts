@@ -12,6 +12,8 @@ export const load: PageServerLoad = async (event) => {
 		auditQueryShape,
 		auditQueryDefaults
 	);
+	// the log shows the system's entries as "järjestelmä" / "systemet": find them by that name too
+	if (['järjestelmä', 'systemet', 'system'].includes(query.actor)) query.actor = 'system';
 	const page = await listAuditEntries(db(), query);
 	return {
 		query,

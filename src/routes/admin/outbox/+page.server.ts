@@ -12,6 +12,6 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		newer: page.newer,
 		older: page.older,
-		messages: page.rows.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() }))
+		mails: page.rows.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() }))
 	};
 };
