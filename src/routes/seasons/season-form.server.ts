@@ -3,7 +3,7 @@ import { requireCoordinator } from '$lib/server/auth/guard';
 import { coordinatedNetworks } from '$lib/server/auth/session';
 import { userActor } from '$lib/server/actor';
 import { db } from '$lib/server/db';
-import { parseForm, readFormData, readPdfUpload } from '$lib/server/http/parse';
+import { formValues, parseForm, readFormData, readPdfUpload } from '$lib/server/http/parse';
 import { saveSeason } from '$lib/server/seasons/save-season';
 import { seasonFormSchema } from '$lib/schemas/season';
 
@@ -21,13 +21,13 @@ export async function submitSeasonForm(event: RequestEvent, seasonId?: string) {
 		};
 		return fail(400, {
 			errors,
-			values: values ?? Object.fromEntries([...form].filter(([, v]) => typeof v === 'string'))
+			values: values ?? formValues(form)
 		});
 	}
 	if (!coordinatedNetworks(user).includes(parsed.data.networkId)) {
 		return fail(400, {
 			errors: { networkId: { key: 'error.invalidChoice' as const } },
-			values: Object.fromEntries([...form].filter(([, v]) => typeof v === 'string'))
+			values: formValues(form)
 		});
 	}
 	const result = await saveSeason(db(), userActor(user), parsed.data, {
@@ -35,7 +35,7 @@ export async function submitSeasonForm(event: RequestEvent, seasonId?: string) {
 		presentation: upload.file
 	});
 	if (!result.ok) {
-		const values = Object.fromEntries([...form].filter(([, v]) => typeof v === 'string'));
+		const values = formValues(form);
 		return result.error === 'number_taken'
 			? fail(400, { errors: { number: { key: 'error.number_taken' as const } }, values })
 			: fail(404, { errors: { _form: { key: 'error.not_found' as const } }, values });

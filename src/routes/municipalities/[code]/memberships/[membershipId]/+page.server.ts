@@ -3,7 +3,7 @@ import { hasRole } from '$lib/server/auth/session';
 import { municipalityAccess, requireMunicipality } from '$lib/server/auth/guard';
 import { userActor } from '$lib/server/actor';
 import { db } from '$lib/server/db';
-import { parseForm, readFormData, readPdfUpload } from '$lib/server/http/parse';
+import { formValues, parseForm, readFormData, readPdfUpload } from '$lib/server/http/parse';
 import {
 	changeMembershipState,
 	recordDecision,
@@ -26,9 +26,6 @@ async function loadMembership(event: Event, need: 'read' | 'manage') {
 	if (!membership) error(404, 'not found');
 	return { user, membership };
 }
-
-const stringValues = (form: FormData) =>
-	Object.fromEntries([...form].filter((e): e is [string, string] => typeof e[1] === 'string'));
 
 export const load: PageServerLoad = async (event) => {
 	const { user, membership } = await loadMembership(event, 'read');
@@ -55,7 +52,7 @@ export const actions: Actions = {
 						...(parsed.ok ? {} : parsed.errors),
 						...(upload.ok ? {} : { minutes: upload.error })
 					},
-					values: stringValues(form)
+					values: formValues(form)
 				}
 			});
 		}
@@ -67,7 +64,7 @@ export const actions: Actions = {
 			return fail(400, {
 				decision: {
 					errors: { _form: { key: `error.${result.error}` as const } },
-					values: stringValues(form)
+					values: formValues(form)
 				}
 			});
 		}
