@@ -84,10 +84,14 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 export const handle = sequence(securityHeaders, session, locale);
 
 /** Unexpected errors: logged with an id, never shown to the user beyond a generic message. */
-export const handleError: HandleServerError = ({ error, event, status }) => {
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const id = crypto.randomUUID();
-	if (status !== 404) {
+	if (status >= 500) {
 		console.error(`[${id}] ${event.request.method} ${event.url.pathname}:`, error);
+	} else if (status !== 404) {
+		// A refused request (415 for a body that is not a form, 400 for a broken one) is the
+		// client's mistake: one line, no stack trace.
+		console.warn(`[${id}] ${event.request.method} ${event.url.pathname}: ${status} ${message}`);
 	}
 	return { message: 'error', id };
 };
