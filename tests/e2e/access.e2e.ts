@@ -81,21 +81,21 @@ describe.each(guarded.map((r) => [r.id, r] as const))('%s', (_id, route) => {
 /**
  * One municipality's people can neither read nor change another municipality's people,
  * memberships, decisions or files: every route under /municipalities/[code] is requested with
- * Vaala's real ids by Kuhmo's contact person and participant.
+ * Vaala's real ids by Kajaani's contact person and participant.
  */
 describe('isolation between municipalities', () => {
 	const municipal = routes.filter((r) => r.id.startsWith('/municipalities/[code]'));
 	let vaala: Record<string, string>;
-	let kuhmoContact: HttpClient;
-	let kuhmoParticipant: HttpClient;
+	let kajaaniContact: HttpClient;
+	let kajaaniParticipant: HttpClient;
 	let vaalaParticipant: HttpClient;
 
 	beforeAll(async () => {
-		kuhmoContact = new HttpClient(app.url);
-		kuhmoParticipant = new HttpClient(app.url);
+		kajaaniContact = new HttpClient(app.url);
+		kajaaniParticipant = new HttpClient(app.url);
 		vaalaParticipant = new HttpClient(app.url);
-		await kuhmoContact.signIn('yhteys-205@example.fi');
-		await kuhmoParticipant.signIn('osallistuja-205@example.fi');
+		await kajaaniContact.signIn('yhteys-205@example.fi');
+		await kajaaniParticipant.signIn('osallistuja-205@example.fi');
 		await vaalaParticipant.signIn('osallistuja-785@example.fi');
 		const home = await (await coordinator.get('/municipalities/785')).text();
 		const membershipId = /\/municipalities\/785\/memberships\/([0-9a-f-]{36})/.exec(home)?.[1];
@@ -115,7 +115,7 @@ describe('isolation between municipalities', () => {
 		async (_id, route) => {
 			const target = pathFor(route.id, vaala);
 			const before = await (await coordinator.get('/admin/audit')).text();
-			for (const client of [kuhmoContact, kuhmoParticipant]) {
+			for (const client of [kajaaniContact, kajaaniParticipant]) {
 				if (route.page || route.methods.includes('GET')) {
 					expect((await client.get(target)).status, `GET ${target}`).toBe(403);
 				}
@@ -151,7 +151,7 @@ describe('isolation between municipalities', () => {
 	});
 
 	it('does not find a membership through another municipality’s address', async () => {
-		const response = await kuhmoContact.get(
+		const response = await kajaaniContact.get(
 			`/municipalities/205/memberships/${vaala.membershipId}`
 		);
 		expect(response.status).toBe(404);

@@ -344,10 +344,10 @@ export const en: Messages = {
 	'people.importFile': 'File (CSV or XLSX)',
 	'people.preview': 'Preview',
 	'people.importConfirm': 'Import {count} people',
-	'people.importDone': 'Import done: {created} new, {updated} updated.',
+	'people.importDone': 'Import done. New: {created}, updated: {updated}.',
 	'people.previewTitle': 'Preview',
 	'people.previewSummary':
-		'{create} new, {update} to update, {unchanged} unchanged, {invalid} rows with errors.',
+		'New: {create}, to update: {update}, unchanged: {unchanged}, rows with errors: {invalid}.',
 	'people.previewHasErrors':
 		'Correct the rows with errors in the file and preview again. Nothing has been saved.',
 	'people.line': 'Line',

@@ -347,10 +347,10 @@ export const fi = {
 	'people.importFile': 'Tiedosto (CSV tai XLSX)',
 	'people.preview': 'Esikatsele',
 	'people.importConfirm': 'Tuo {count} henkilöä',
-	'people.importDone': 'Tuonti valmis: {created} uutta, {updated} päivitettyä.',
+	'people.importDone': 'Tuonti valmis. Uusia: {created}, päivitettyjä: {updated}.',
 	'people.previewTitle': 'Esikatselu',
 	'people.previewSummary':
-		'{create} uutta, {update} päivitettävää, {unchanged} ennallaan, {invalid} virheellistä riviä.',
+		'Uusia: {create}, päivitettäviä: {update}, ennallaan: {unchanged}, virheellisiä rivejä: {invalid}.',
 	'people.previewHasErrors':
 		'Korjaa virheelliset rivit tiedostoon ja esikatsele uudelleen. Mitään ei ole tallennettu.',
 	'people.line': 'Rivi',

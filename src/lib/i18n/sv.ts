@@ -344,10 +344,10 @@ export const sv: Messages = {
 	'people.importFile': 'Fil (CSV eller XLSX)',
 	'people.preview': 'Förhandsgranska',
 	'people.importConfirm': 'Importera {count} personer',
-	'people.importDone': 'Importen är klar: {created} nya, {updated} uppdaterade.',
+	'people.importDone': 'Importen är klar. Nya: {created}, uppdaterade: {updated}.',
 	'people.previewTitle': 'Förhandsvisning',
 	'people.previewSummary':
-		'{create} nya, {update} att uppdatera, {unchanged} oförändrade, {invalid} felaktiga rader.',
+		'Nya: {create}, att uppdatera: {update}, oförändrade: {unchanged}, felaktiga rader: {invalid}.',
 	'people.previewHasErrors':
 		'Rätta de felaktiga raderna i filen och förhandsgranska igen. Inget har sparats.',
 	'people.line': 'Rad',

@@ -18,7 +18,7 @@ import {
 
 export const VAALA_CONTACT = { email: 'yhteys-785@example.fi', name: 'Helena Hallila' };
 export const VAALA_PARTICIPANT = { email: 'osallistuja-785@example.fi', name: 'Mikko Mäkelä' };
-/** The demo's 205 is Kajaani (the access test calls its people Kuhmo's). */
+/** The demo's 205 is Kajaani. */
 export const KAJAANI_CONTACT = { email: 'yhteys-205@example.fi', name: 'Jaana Juntunen' };
 
 /** The season of the story, as its pages name it in each language. */

@@ -123,7 +123,7 @@ describeWithBrowser('Vaala’s contact person imports people', () => {
 		await preview(csvFile('vaala-henkilot.csv', BAD_CSV));
 		await expectHeading(page, 'Tuo henkilöitä tiedostosta');
 		expect(await previewSummary()).toBe(
-			'2 uutta, 0 päivitettävää, 0 ennallaan, 1 virheellistä riviä.'
+			'Uusia: 2, päivitettäviä: 0, ennallaan: 0, virheellisiä rivejä: 1.'
 		);
 		expect(await visibleText(page.getByRole('alert'))).toBe(PREVIEW_HAS_ERRORS);
 		const rows = await previewRows();
@@ -153,7 +153,7 @@ describeWithBrowser('Vaala’s contact person imports people', () => {
 		await openImport();
 		await preview(csvFile('vaala-henkilot.csv', GOOD_CSV));
 		expect(await previewSummary()).toBe(
-			'3 uutta, 0 päivitettävää, 0 ennallaan, 0 virheellistä riviä.'
+			'Uusia: 3, päivitettäviä: 0, ennallaan: 0, virheellisiä rivejä: 0.'
 		);
 		expect(await page.getByRole('alert').count()).toBe(0);
 		expect((await previewRows()).map((r) => [r[0], r[1], r[2], r[5]])).toEqual([
@@ -165,7 +165,7 @@ describeWithBrowser('Vaala’s contact person imports people', () => {
 
 		await submit(importButton().filter({ hasText: 'Tuo 3 henkilöä' }));
 		expect(await visibleText(page.getByRole('status').filter({ hasText: 'Tuonti valmis' }))).toBe(
-			'Tuonti valmis: 3 uutta, 0 päivitettyä.'
+			'Tuonti valmis. Uusia: 3, päivitettyjä: 0.'
 		);
 		await checkAccessible(page, 'import done');
 
@@ -206,7 +206,7 @@ describeWithBrowser('Vaala’s contact person imports people', () => {
 			])
 		);
 		expect(await previewSummary()).toBe(
-			'2 uutta, 1 päivitettävää, 0 ennallaan, 0 virheellistä riviä.'
+			'Uusia: 2, päivitettäviä: 1, ennallaan: 0, virheellisiä rivejä: 0.'
 		);
 		// lines as the spreadsheet numbers them: the header is on row 3
 		expect((await previewRows()).map((r) => [r[0], r[1], r[2], r[4], r[5]])).toEqual([
@@ -224,7 +224,7 @@ describeWithBrowser('Vaala’s contact person imports people', () => {
 
 		await submit(importButton().filter({ hasText: 'Tuo 3 henkilöä' }));
 		expect(await visibleText(page.getByRole('status').filter({ hasText: 'Tuonti valmis' }))).toBe(
-			'Tuonti valmis: 2 uutta, 1 päivitettyä.'
+			'Tuonti valmis. Uusia: 2, päivitettyjä: 1.'
 		);
 
 		expect(await peopleCount()).toBe(before + 2);

@@ -44,12 +44,17 @@ export async function recordAttempt(
 		{ key: accountKey(email), succeeded },
 		{ key: addressKey(address), succeeded }
 	]);
-	if (succeeded) {
-		// a successful sign-in clears the account's failures, not the address's
-		await db
-			.delete(authAttempts)
-			.where(and(eq(authAttempts.key, accountKey(email)), eq(authAttempts.succeeded, false)));
-	}
+	if (succeeded) await clearAccountFailures(db, email);
+}
+
+/**
+ * Proving to own the account — a password that matches, a mailed link or reset link used —
+ * clears the account's failures (link requests among them), not the address's.
+ */
+export async function clearAccountFailures(db: DbOrTx, email: string): Promise<void> {
+	await db
+		.delete(authAttempts)
+		.where(and(eq(authAttempts.key, accountKey(email)), eq(authAttempts.succeeded, false)));
 }
 
 export async function purgeOldAttempts(db: DbOrTx): Promise<void> {

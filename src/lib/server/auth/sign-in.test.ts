@@ -108,6 +108,26 @@ describe('signing in with an e-mailed link', () => {
 		expect((await signInWithLink(database.db, token!)).ok).toBe(false);
 	});
 
+	it('counts link requests against the limit, and a used link clears the account', async () => {
+		await database.db.insert(users).values({ email: 'liisa@example.fi', name: 'Liisa Linkki' });
+		const ask = (i: number) =>
+			requestSignInLink(database.db, mail, {
+				email: 'liisa@example.fi',
+				address: `10.4.0.${i}`,
+				origin
+			});
+		for (let i = 0; i < ACCOUNT_LIMIT; i++) expect(await ask(i)).toEqual({ ok: true });
+		// the mailbox is not flooded: the next request is refused
+		expect(await ask(99)).toMatchObject({ ok: false, reason: 'rate_limited' });
+		const mails = await database.db.select().from(outbox).where(eq(outbox.to, 'liisa@example.fi'));
+		expect(mails).toHaveLength(ACCOUNT_LIMIT);
+		// only the newest link works, and using it proves the account is hers
+		expect((await signInWithLink(database.db, linkIn(mails[0]!.text)!)).ok).toBe(false);
+		const newest = mails.reduce((a, b) => (b.id > a.id ? b : a));
+		expect((await signInWithLink(database.db, linkIn(newest.text)!)).ok).toBe(true);
+		expect(await ask(100)).toEqual({ ok: true });
+	});
+
 	it('answers the same for an unknown address and sends nothing', async () => {
 		const before = await database.db.select().from(outbox);
 		const result = await requestSignInLink(database.db, mail, {

@@ -6,7 +6,7 @@ import { userActor } from '../actor';
 import { sendMail, type MailSettings } from '../mail/send-mail';
 import { serverTranslator } from '$lib/i18n/catalogue';
 import { dummyHash, hashPassword, verifyPassword } from './password';
-import { isRateLimited, recordAttempt, WINDOW_MINUTES } from './rate-limit';
+import { clearAccountFailures, isRateLimited, recordAttempt, WINDOW_MINUTES } from './rate-limit';
 import { createSession, invalidateUserSessions } from './session';
 import { generateToken, isWellFormedToken, tokenId } from './tokens';
 
@@ -83,7 +83,7 @@ export async function issueToken(
 /**
  * E-mails a one-time sign-in link. Answers the same whether or not the address has an
  * account, so the form does not reveal who is registered. Requests count against the
- * rate limit like failed sign-ins, so the form cannot be used to flood a mailbox.
+ * rate limit like failed sign-ins, so the form cannot be used to flood a mailbox; using a link clears them.
  */
 export async function requestSignInLink(
 	db: Db,
@@ -158,6 +158,7 @@ export async function signInWithLink(
 	if (!userId) return { ok: false };
 	const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
 	if (!user || user.disabledAt) return { ok: false };
+	await clearAccountFailures(db, user.email);
 	return { ok: true, ...(await startSession(db, user, 'link')) };
 }
 
@@ -195,6 +196,7 @@ export async function resetPassword(
 	const session = await db.transaction(async (tx) => {
 		await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
 		await invalidateUserSessions(tx, userId);
+		await clearAccountFailures(tx, user.email);
 		await recordAudit(tx, userActor(user), {
 			action: 'user.password_reset',
 			entityType: 'user',

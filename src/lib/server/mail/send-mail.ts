@@ -1,3 +1,4 @@
+import { hideSecretLinks } from '$lib/domain/secret-links';
 import { eq } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { DbOrTx } from '../db';
@@ -31,12 +32,15 @@ function transport(url: string): Transporter {
  * coordinators can see what went out and sign-in links work on a laptop without a mail server.
  */
 export async function sendMail(db: DbOrTx, settings: MailSettings, mail: Mail): Promise<void> {
+	// With a mail server the recipient gets the secret; the outbox and the log keep a copy
+	// without it. Without one, the outbox is how sign-in links reach people on a laptop.
+	const kept = settings.smtpUrl ? hideSecretLinks(mail.text) : mail.text;
 	const [row] = await db
 		.insert(outbox)
-		.values({ ...mail, status: 'kept' })
+		.values({ ...mail, text: kept, status: 'kept' })
 		.returning({ id: outbox.id });
 	if (settings.log) {
-		console.info(`[mail] to ${mail.to}: ${mail.subject}\n${mail.text}\n`);
+		console.info(`[mail] to ${mail.to}: ${mail.subject}\n${kept}\n`);
 	}
 	if (!settings.smtpUrl || !row) return;
 	try {

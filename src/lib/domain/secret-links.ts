@@ -1,0 +1,12 @@
+/**
+ * Sign-in and password-reset links carry a one-time secret (base32, lower case). Once a
+ * message has gone to its recipient over SMTP, nobody else needs the secret: the copy kept
+ * in the outbox and the log line show the link with the secret hidden.
+ */
+const SECRET_LINK = /(\/signin\/(?:link|reset)\/)[a-z2-7]{16,}/g;
+
+export const HIDDEN_SECRET = '••••••••';
+
+export function hideSecretLinks(text: string): string {
+	return text.replace(SECRET_LINK, `$1${HIDDEN_SECRET}`);
+}
