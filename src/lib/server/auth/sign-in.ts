@@ -80,30 +80,55 @@ export async function issueToken(
 	return token;
 }
 
+type LinkRequest = { email: string; address: string; origin: string };
+type LinkRequestResult =
+	{ ok: true } | { ok: false; reason: 'rate_limited'; retryAfterMinutes: number };
+
+const ONE_TIME_LINKS = {
+	sign_in: { minutes: SIGN_IN_LINK_MINUTES, path: 'link', mail: 'mail.signIn' },
+	password_reset: { minutes: RESET_LINK_MINUTES, path: 'reset', mail: 'mail.reset' }
+} as const;
+
 /**
- * E-mails a one-time sign-in link. Answers the same whether or not the address has an
- * account, so the form does not reveal who is registered. Requests count against the
- * rate limit like failed sign-ins, so the form cannot be used to flood a mailbox; using a link clears them.
+ * E-mails a one-time link of a kind. Answers the same whether or not the address has an
+ * account, so the form does not reveal who is registered. Requests count against the rate
+ * limit like failed sign-ins, so the form cannot be used to flood a mailbox; using a link
+ * clears them.
  */
-export async function requestSignInLink(
+async function mailOneTimeLink(
 	db: Db,
 	mail: MailSettings,
-	input: { email: string; address: string; origin: string }
-): Promise<{ ok: true } | { ok: false; reason: 'rate_limited'; retryAfterMinutes: number }> {
+	input: LinkRequest,
+	purpose: keyof typeof ONE_TIME_LINKS
+): Promise<LinkRequestResult> {
 	if (await isRateLimited(db, input.email, input.address)) {
 		return { ok: false, reason: 'rate_limited', retryAfterMinutes: WINDOW_MINUTES };
 	}
 	await recordAttempt(db, input.email, input.address, false);
 	const user = await findActiveUser(db, input.email);
 	if (!user) return { ok: true };
-	const token = await issueToken(db, user.id, 'sign_in', SIGN_IN_LINK_MINUTES);
+	const kind = ONE_TIME_LINKS[purpose];
+	const token = await issueToken(db, user.id, purpose, kind.minutes);
 	const t = serverTranslator(user.locale);
 	await sendMail(db, mail, {
 		to: user.email,
-		subject: t('mail.signIn.subject'),
-		text: t('mail.signIn.body', { name: user.name, link: `${input.origin}/signin/link/${token}` })
+		subject: t(`${kind.mail}.subject`),
+		text: t(`${kind.mail}.body`, {
+			name: user.name,
+			link: `${input.origin}/signin/${kind.path}/${token}`
+		})
 	});
 	return { ok: true };
+}
+
+/** E-mails a one-time sign-in link (see mailOneTimeLink). */
+export function requestSignInLink(db: Db, mail: MailSettings, input: LinkRequest) {
+	return mailOneTimeLink(db, mail, input, 'sign_in');
+}
+
+/** E-mails a password reset link (see mailOneTimeLink). */
+export function requestPasswordReset(db: Db, mail: MailSettings, input: LinkRequest) {
+	return mailOneTimeLink(db, mail, input, 'password_reset');
 }
 
 /** Uses up a token: true only for the first use of a valid, unexpired token. */
@@ -160,27 +185,6 @@ export async function signInWithLink(
 	if (!user || user.disabledAt) return { ok: false };
 	await clearAccountFailures(db, user.email);
 	return { ok: true, ...(await startSession(db, user, 'link')) };
-}
-
-export async function requestPasswordReset(
-	db: Db,
-	mail: MailSettings,
-	input: { email: string; address: string; origin: string }
-): Promise<{ ok: true } | { ok: false; reason: 'rate_limited'; retryAfterMinutes: number }> {
-	if (await isRateLimited(db, input.email, input.address)) {
-		return { ok: false, reason: 'rate_limited', retryAfterMinutes: WINDOW_MINUTES };
-	}
-	await recordAttempt(db, input.email, input.address, false);
-	const user = await findActiveUser(db, input.email);
-	if (!user) return { ok: true };
-	const token = await issueToken(db, user.id, 'password_reset', RESET_LINK_MINUTES);
-	const t = serverTranslator(user.locale);
-	await sendMail(db, mail, {
-		to: user.email,
-		subject: t('mail.reset.subject'),
-		text: t('mail.reset.body', { name: user.name, link: `${input.origin}/signin/reset/${token}` })
-	});
-	return { ok: true };
 }
 
 /** Sets a new password from a reset link, signs out every other session and signs in. */
