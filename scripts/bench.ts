@@ -363,7 +363,11 @@ async function main(): Promise<number> {
 	deferred(async () => build.remove());
 	// the bench's own openDatabase() migrates with the same files as the app it serves
 	process.env.VERKOSTO_MIGRATIONS_DIR = build.migrationsDir;
-	const kinds: DatabaseKind[] = settings.databaseUrl ? ['pglite', 'postgres'] : ['pglite'];
+	const kinds: DatabaseKind[] = settings.postgresOnly
+		? ['postgres']
+		: settings.databaseUrl
+			? ['pglite', 'postgres']
+			: ['pglite'];
 	const pkg = JSON.parse(
 		readFileSync(path.join(projectRoot, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')
 	) as { version: string };

@@ -20,8 +20,10 @@ export interface Settings {
 	scales: Scale[];
 	/** Targets to measure (BENCH_TARGETS, comma-separated names, default all). */
 	targets: PageTarget[];
-	/** A PostgreSQL server to create the bench databases on (DATABASE_URL); PGlite always runs. */
+	/** A PostgreSQL server to create the bench databases on (DATABASE_URL). */
 	databaseUrl: string | null;
+	/** Skip PGlite (BENCH_DATABASES=postgres, with DATABASE_URL): measure PostgreSQL alone. */
+	postgresOnly: boolean;
 	/**
 	 * Keep the bench databases at the end (BENCH_KEEP=1) to look into them, for example with
 	 * `psql` and EXPLAIN ANALYZE; the run prints where they are. Drop them by hand afterwards.
@@ -191,7 +193,15 @@ export function readSettings(): Settings {
 			'DATABASE_URL must be a PostgreSQL URL such as postgres://user:pass@host:5432/db'
 		);
 	}
+	const databases = process.env.BENCH_DATABASES?.trim().toLowerCase() || 'all';
+	if (!['all', 'postgres'].includes(databases)) {
+		throw new Error(`BENCH_DATABASES=${JSON.stringify(databases)}: use all (default) or postgres`);
+	}
+	if (databases === 'postgres' && !databaseUrl) {
+		throw new Error('BENCH_DATABASES=postgres needs DATABASE_URL');
+	}
 	return {
+		postgresOnly: databases === 'postgres',
 		seconds: positive('BENCH_SECONDS', 10),
 		warmupSeconds: 2,
 		rounds: Math.round(positive('BENCH_ROUNDS', 1)),

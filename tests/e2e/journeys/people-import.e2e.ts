@@ -87,7 +87,7 @@ async function preview(file: { name: string; mimeType: string; buffer: Buffer })
 
 const previewRows = () => tableRows(page.getByRole('table', { name: 'Esikatselu', exact: true }));
 const previewSummary = () =>
-	visibleText(page.getByRole('status').filter({ hasText: 'virheellistä riviä' }));
+	visibleText(page.getByRole('status').filter({ hasText: 'virheellisiä rivejä' }));
 const importButton = () => page.getByRole('button', { name: /^Tuo \d+ henkilöä$/ });
 
 describeWithBrowser('Vaala’s contact person imports people', () => {

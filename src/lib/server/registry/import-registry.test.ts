@@ -13,6 +13,10 @@ import {
 	readShippedRegistry,
 	RegistryFileError
 } from './import-registry';
+import { parseRegistryQuery } from './registry-query';
+import { searchMunicipalities } from './search-municipalities';
+
+const registryQuery = (qs: string) => parseRegistryQuery(new URLSearchParams(qs)).values;
 
 const read = (name: string) => readFileSync(path.resolve('data', name), 'utf8');
 const registryText = read('municipalities_fi_2025.csv');
@@ -177,6 +181,9 @@ describe('importing a refreshed file', () => {
 	});
 
 	it('adds, changes and abolishes, and reports it', async () => {
+		// the registry list this process keeps for a minute shows the import at once
+		const vaalaBefore = await searchMunicipalities(database.db, registryQuery('q=vaala'), 'fi');
+		expect(vaalaBefore.rows[0]?.population).toBe(2_581);
 		const since = await lastAuditId();
 		const progress: [number, number][] = [];
 		const report = await importRegistry(database.db, coordinator, {
@@ -199,6 +206,8 @@ describe('importing a refreshed file', () => {
 			unchanged: 306,
 			written: true
 		});
+		const vaalaAfter = await searchMunicipalities(database.db, registryQuery('q=vaala'), 'fi');
+		expect(vaalaAfter.rows[0]?.population).toBe(3_012);
 		expect(progress).toEqual([
 			[1, 3],
 			[2, 3],

@@ -18,6 +18,7 @@ import {
 } from '../../domain/registry-import';
 import { systemActor, type Actor } from '../actor';
 import { recordAudit, type AuditEntry } from '../audit/record-audit';
+import { clearRegistryCache } from './registry-cache';
 import type { Db, DbOrTx } from '../db';
 import { municipalities } from '../db/schema';
 
@@ -152,7 +153,7 @@ async function runImport(
 
 	if (input.dryRun) return report(plan(await readExisting(db)), false);
 
-	return db.transaction(async (tx) => {
+	const done = await db.transaction(async (tx) => {
 		// Two imports at once would plan against the same rows; the second waits for the first.
 		// Readers are not blocked.
 		await tx.execute(sql`lock table ${municipalities} in share row exclusive mode`);
@@ -161,6 +162,9 @@ async function runImport(
 		await applyPlan(tx, actor, planned, input.onProgress);
 		return report(planned, true);
 	});
+	// this process shows the new registry at once; other servers within the cache's minute
+	clearRegistryCache(db);
+	return done;
 }
 
 async function applyPlan(

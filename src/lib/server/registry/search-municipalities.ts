@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, ilike, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
+import { cachedRegistryAnswer } from './registry-cache';
 import { municipalities } from '../db/schema';
 import { searchKey } from '$lib/domain/search-key';
 import type { Locale } from '$lib/i18n/locales';
@@ -54,8 +55,14 @@ const listColumns = {
 	abolishedOn: municipalities.abolishedOn
 };
 
-/** One page of the registry, with the total for the pager. */
-export async function searchMunicipalities(db: Db, query: RegistryQuery, locale: Locale) {
+/** One page of the registry, with the total for the pager (kept for a minute: registry-cache). */
+export function searchMunicipalities(db: Db, query: RegistryQuery, locale: Locale) {
+	return cachedRegistryAnswer(db, `search:${locale}:${JSON.stringify(query)}`, () =>
+		findMunicipalities(db, query, locale)
+	);
+}
+
+async function findMunicipalities(db: Db, query: RegistryQuery, locale: Locale) {
 	const where = conditions(query);
 	const fetchPage = (page: number) =>
 		db
@@ -98,25 +105,9 @@ export async function listAllMunicipalities(db: Db, filter: RegistryFilter, loca
 
 export type RegistryFacets = Awaited<ReturnType<typeof loadFacets>>;
 
-const FACETS_TTL_MS = 60_000;
-let facetsCache: { at: number; value: Promise<RegistryFacets> } | null = null;
-
-/**
- * The choices of the registry's filters. They change once a year with the registry import,
- * so each server keeps them for a minute instead of asking on every request.
- */
+/** The choices of the registry's filters (kept for a minute: registry-cache). */
 export function registryFacets(db: Db): Promise<RegistryFacets> {
-	if (!facetsCache || Date.now() - facetsCache.at > FACETS_TTL_MS) {
-		const value = loadFacets(db);
-		facetsCache = { at: Date.now(), value };
-		value.catch(() => (facetsCache = null));
-	}
-	return facetsCache.value;
-}
-
-/** Forgets the cached filter choices (after an import, and between tests). */
-export function clearRegistryFacets() {
-	facetsCache = null;
+	return cachedRegistryAnswer(db, 'facets', () => loadFacets(db));
 }
 
 async function loadFacets(db: Db) {
