@@ -82,6 +82,25 @@ describe('registry query parameters', () => {
 		expect(body).toContain(`value="${'a'.repeat(150)}"`);
 	});
 
+	it('keeps what was typed in the other search forms too, without control characters', async () => {
+		const long = 'a'.repeat(150);
+		const people = await (await coordinator.get(`/municipalities/785/people?q=${long}`)).text();
+		expect(people).toContain('Enintään 100 merkkiä.');
+		expect(people).toContain(`value="${long}"`);
+
+		const vaala = await (await coordinator.get('/municipalities/785')).text();
+		const membership = /href="(\/municipalities\/785\/memberships\/[0-9a-f-]{36})"/.exec(
+			vaala
+		)?.[1];
+		expect(membership, 'Vaala’s page links to its membership').toBeTruthy();
+		const typed = `kunnan${'h'.repeat(200)}\u0007`;
+		const proposal = await (
+			await coordinator.get(`${membership}/proposal?body=${encodeURIComponent(typed)}`)
+		).text();
+		expect(proposal).toContain('Enintään 200 merkkiä.');
+		expect(proposal).toContain(`value="kunnan${'h'.repeat(200)}"`);
+	});
+
 	it('exports survive hostile filters too', async () => {
 		for (const value of HOSTILE) {
 			const response = await coordinator.get(
