@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { keysetPage } from './pagination';
+import { keysetPage, numberedPage } from './pagination';
 
 /** Simulates the database side of keyset paging over ids 1..n. */
 function fetch(n: number, keyset: { before: number | null; after: number | null }, limit: number) {
@@ -46,5 +46,14 @@ describe('keyset paging', () => {
 				}
 			})
 		);
+	});
+});
+
+describe('numberedPage', () => {
+	it('has one page for an empty list, and shows the last page for a page past the end', () => {
+		expect(numberedPage(0, 1, 50)).toEqual({ page: 1, pages: 1, offset: 0 });
+		expect(numberedPage(308, 2, 50)).toEqual({ page: 2, pages: 7, offset: 50 });
+		expect(numberedPage(308, 999, 50)).toEqual({ page: 7, pages: 7, offset: 300 });
+		expect(numberedPage(100, 3, 50)).toEqual({ page: 2, pages: 2, offset: 50 });
 	});
 });

@@ -36,3 +36,13 @@ export function keysetPage<T extends { id: number }>(
 		older: hasOlder && last ? String(last.id) : null
 	};
 }
+
+/**
+ * Numbered pages for a list of `total` rows: how many pages there are (at least one, so an
+ * empty list has page 1) and the page to show, a requested page past the end being the last.
+ */
+export function numberedPage(total: number, requested: number, perPage: number) {
+	const pages = Math.max(1, Math.ceil(total / perPage));
+	const page = Math.min(Math.max(1, requested), pages);
+	return { page, pages, offset: (page - 1) * perPage };
+}

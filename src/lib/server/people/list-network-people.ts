@@ -1,8 +1,10 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db';
-import { memberships, municipalities, networks, seasons, users } from '../db/schema';
+import { numberedPage } from '../pagination';
+import { memberships, municipalities, seasons, users } from '../db/schema';
 import { parseQuery } from '../http/parse';
+import { listSeasons } from '../seasons/season-queries';
 import { choice, text, wholeNumber } from '$lib/schemas/fields';
 import { MAX_SEARCH_LENGTH, searchKey } from '$lib/domain/search-key';
 import { POSITIONS, type Position } from '$lib/domain/positions';
@@ -55,24 +57,6 @@ export function networkMunicipalities(db: Db, networkIds: string[], seasonId?: s
 		);
 }
 
-/** The networks' seasons, newest first, for the season filter. */
-export async function listNetworkSeasons(db: Db, networkIds: string[]) {
-	if (networkIds.length === 0) return [];
-	return db
-		.select({
-			id: seasons.id,
-			number: seasons.number,
-			startsOn: seasons.startsOn,
-			endsOn: seasons.endsOn,
-			networkShortName: networks.shortName
-		})
-		.from(seasons)
-		.innerJoin(networks, eq(networks.id, seasons.networkId))
-		.where(inArray(seasons.networkId, networkIds))
-		.orderBy(desc(seasons.startsOn))
-		.limit(200);
-}
-
 /**
  * Which people a query asks for, among those of the networks (and of the season, if given).
  * Rows come from users joined to municipalities; every filter narrows an indexed lookup.
@@ -121,7 +105,7 @@ export const networkPeopleOrder = () => [
  * listed as an anonymous row, with no name or address; the text search never finds one.
  */
 export async function listNetworkPeople(db: Db, networkIds: string[], query: NetworkPeopleQuery) {
-	const networkSeasons = await listNetworkSeasons(db, networkIds);
+	const networkSeasons = await listSeasons(db, networkIds);
 	const unknownSeason = !!query.season && !networkSeasons.some((s) => s.id === query.season);
 	const seasonId = unknownSeason ? '' : query.season;
 	const empty = { seasons: networkSeasons, unknownSeason, rows: [], total: 0, page: 1, pages: 1 };
@@ -135,8 +119,7 @@ export async function listNetworkPeople(db: Db, networkIds: string[], query: Net
 		.innerJoin(municipalities, eq(municipalities.code, users.municipalityCode))
 		.where(condition);
 	const total = totalRow?.n ?? 0;
-	const pages = Math.max(1, Math.ceil(total / NETWORK_PEOPLE_PAGE_SIZE));
-	const page = Math.min(query.page, pages);
+	const { page, pages, offset } = numberedPage(total, query.page, NETWORK_PEOPLE_PAGE_SIZE);
 	const found = await db
 		.select({
 			id: users.id,
@@ -154,7 +137,7 @@ export async function listNetworkPeople(db: Db, networkIds: string[], query: Net
 		.where(condition)
 		.orderBy(...networkPeopleOrder())
 		.limit(NETWORK_PEOPLE_PAGE_SIZE)
-		.offset((page - 1) * NETWORK_PEOPLE_PAGE_SIZE);
+		.offset(offset);
 
 	const rows = found.map((r) => {
 		const erased = r.erasedAt !== null;

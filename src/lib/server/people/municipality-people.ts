@@ -1,5 +1,6 @@
 import { and, asc, count, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
+import { numberedPage } from '../pagination';
 import { authTokens, roleAssignments, sessions, users } from '../db/schema';
 import { changedFields, recordAudit } from '../audit/record-audit';
 import type { Actor } from '../actor';
@@ -26,8 +27,7 @@ export async function listMunicipalityPeople(
 	);
 	const [totalRow] = await db.select({ n: count() }).from(users).where(where);
 	const total = totalRow?.n ?? 0;
-	const pages = Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE));
-	const page = Math.min(options.page, pages);
+	const { page, pages, offset } = numberedPage(total, options.page, PEOPLE_PAGE_SIZE);
 	const rows = await db
 		.select({
 			id: users.id,
@@ -41,7 +41,7 @@ export async function listMunicipalityPeople(
 		.where(where)
 		.orderBy(asc(users.name), asc(users.id))
 		.limit(PEOPLE_PAGE_SIZE)
-		.offset((page - 1) * PEOPLE_PAGE_SIZE);
+		.offset(offset);
 	return { rows, total, page, pages };
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, ilike, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
+import { numberedPage } from '../pagination';
 import { cachedRegistryAnswer } from './registry-cache';
 import { municipalities } from '../db/schema';
 import { searchKey } from '$lib/domain/search-key';
@@ -78,11 +79,11 @@ async function findMunicipalities(db: Db, query: RegistryQuery, locale: Locale) 
 	if (found.length === 0 && page > 1) {
 		// past the end: show the last page instead
 		const [totalRow] = await db.select({ n: count() }).from(municipalities).where(where);
-		page = Math.max(1, Math.ceil((totalRow?.n ?? 0) / query.perPage));
+		page = numberedPage(totalRow?.n ?? 0, page, query.perPage).page;
 		found = await fetchPage(page);
 	}
 	const total = found[0]?.total ?? 0;
-	const pages = Math.max(1, Math.ceil(total / query.perPage));
+	const { pages } = numberedPage(total, page, query.perPage);
 	const rows = found.map(({ total: _total, ...row }) => row);
 	return { rows, total, page, pages };
 }

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../db';
+import { numberedPage } from '../pagination';
 import {
 	feeTiers,
 	memberships,
@@ -79,8 +80,7 @@ export async function listSeasonMembers(
 	);
 	const [totalRow] = await db.select({ n: count() }).from(memberships).where(where);
 	const total = totalRow?.n ?? 0;
-	const pages = Math.max(1, Math.ceil(total / perPage));
-	const page = Math.min(options.page, pages);
+	const { page, pages, offset } = numberedPage(total, options.page, perPage);
 	const rows = await db
 		.select({
 			id: memberships.id,
@@ -97,7 +97,7 @@ export async function listSeasonMembers(
 		.where(where)
 		.orderBy(asc(municipalities.nameFi))
 		.limit(perPage)
-		.offset((page - 1) * perPage);
+		.offset(offset);
 	const tiers = season.feeTiers.map((t) => ({ ...t, name: t.nameFi }));
 	return {
 		total,
