@@ -8,6 +8,7 @@ export default defineConfig({
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 		environment: 'node',
 		setupFiles: ['tests/setup/console.ts'],
+		globalSetup: ['tests/setup/migrated-template.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
 		expect: { requireAssertions: true }

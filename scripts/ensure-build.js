@@ -1,5 +1,6 @@
-// Runs before `npm start`: builds the app when there is no build or the sources are newer,
-// so `npm install && npm start` is all a newcomer needs.
+// Runs before `npm start` and the end-to-end tests: builds the app when there is no build or the
+// sources are newer, so `npm install && npm start` is all a newcomer needs, and CI's two test
+// runs (one per database) build once.
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';

@@ -73,11 +73,25 @@ const session: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * Pages get their Content-Security-Policy from `kit.csp` (svelte.config.js). Other answers (file
+ * downloads, JSON, an error SvelteKit writes itself) get this one: nothing may run or be framed.
+ */
+const NON_PAGE_CSP =
+	"default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; " +
+	"form-action 'none'; frame-ancestors 'none'";
+
+/** HSTS for a year once the public address is https (never on http://localhost). */
+const HSTS = 'max-age=31536000';
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'same-origin');
-	response.headers.set('x-frame-options', 'DENY');
+	const headers = response.headers;
+	headers.set('x-content-type-options', 'nosniff');
+	headers.set('referrer-policy', 'same-origin');
+	headers.set('x-frame-options', 'DENY');
+	if (!headers.has('content-security-policy')) headers.set('content-security-policy', NON_PAGE_CSP);
+	if (event.url.protocol === 'https:') headers.set('strict-transport-security', HSTS);
 	return response;
 };
 

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,13 +8,32 @@ import { fileURLToPath } from 'node:url';
 import { createThrowawayDatabase, testDatabaseUrl } from './postgres';
 
 /**
- * Starts the built app (`node build`, adapter-node) as a child process on a free loopback port,
- * with demo data, mail printing off, and a database of its own: a fresh PGlite folder, or a
- * fresh database on the server DATABASE_URL names (dropped on stop).
+ * Starts the built app as `npm start` does (`node server.js`) as a child process on a free
+ * loopback port, with demo data, mail printing off, and a database of its own: a PGlite folder,
+ * or a database on the server DATABASE_URL names (dropped on stop). The database is a copy of
+ * the one the e2e run's global setup started the app on (./seeded-template.ts), so each file
+ * skips creating, migrating and loading it; `fresh: true` starts from nothing instead.
+ *
+ * What differs from a newcomer's start, and why:
+ * - HOST is 127.0.0.1 (the default is 0.0.0.0): a test run opens no port to the network.
+ *   newcomer-start.e2e.ts starts the app with nothing set.
+ * - ORIGIN is not set, as for a newcomer; origin.e2e.ts tests the app with it.
+ * - DEMO=1, LOG_MAIL=0, NODE_ENV=production: the demo data is what the stories read; mail is
+ *   read from the outbox or an SMTP mailbox, not the log.
  */
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BUILD_ENTRY = path.join(ROOT, 'build', 'index.js');
+const SERVER_ENTRY = path.join(ROOT, 'server.js');
+
+/** Where the seeded template of this run is (set by ./seeded-template.ts), if anywhere. */
+async function seededTemplate(): Promise<{ dataDir: string; database: string } | null> {
+	if (!process.env.VITEST) return null;
+	const { inject } = await import('vitest');
+	const dataDir = inject('e2eTemplateDataDir') ?? '';
+	const database = inject('e2eTemplateDatabase') ?? '';
+	return dataDir || database ? { dataDir, database } : null;
+}
 
 export interface StartAppOptions {
 	/** Extra environment for the app; wins over the defaults. `DATABASE_URL: ''` forces PGlite. */
@@ -25,6 +44,11 @@ export interface StartAppOptions {
 	databaseUrl?: string;
 	/** How long to wait for GET /healthz to answer 200. Default 60 s. */
 	readyTimeoutMs?: number;
+	/**
+	 * Start on an empty database (created, migrated and loaded by the app itself) rather than a
+	 * copy of the run's seeded one. Also implied by `DEMO` in `env`, `dataDir` and `databaseUrl`.
+	 */
+	fresh?: boolean;
 }
 
 export interface StopResult {
@@ -101,6 +125,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppServer
 	let dataDir: string | null = null;
 	let databaseUrl: string | null = null;
 	const explicitDatabaseUrl = options.env?.DATABASE_URL;
+	const template = options.fresh || options.env?.DEMO !== undefined ? null : await seededTemplate();
 	if (options.databaseUrl) {
 		databaseUrl = options.databaseUrl;
 	} else if (explicitDatabaseUrl !== undefined) {
@@ -108,7 +133,11 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppServer
 	} else {
 		const server = testDatabaseUrl();
 		if (server) {
-			const created = await createThrowawayDatabase(server, 'verkosto_e2e');
+			const created = await createThrowawayDatabase(
+				server,
+				'verkosto_e2e',
+				template?.database || undefined
+			);
 			cleanups.push(() => created.drop());
 			databaseUrl = created.url;
 		}
@@ -119,6 +148,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppServer
 		} else {
 			const created = await mkdtemp(path.join(tmpdir(), 'verkosto-e2e-data-'));
 			cleanups.push(() => rm(created, { recursive: true, force: true, maxRetries: 3 }));
+			if (template?.dataDir) await cp(template.dataDir, created, { recursive: true });
 			dataDir = created;
 		}
 	}
@@ -129,11 +159,11 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppServer
 		if (value === undefined || key.startsWith('VITEST') || key === 'DATABASE_URL') continue;
 		env[key] = value;
 	}
+	delete env.ORIGIN;
 	Object.assign(env, {
 		NODE_ENV: 'production',
 		HOST: '127.0.0.1',
 		PORT: String(port),
-		ORIGIN: url,
 		DEMO: '1',
 		LOG_MAIL: '0',
 		VERKOSTO_DATA_DIR: dataDir ?? '',
@@ -142,7 +172,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppServer
 	Object.assign(env, options.env ?? {});
 	env.DATABASE_URL = databaseUrl ?? '';
 
-	const child = spawn(process.execPath, [BUILD_ENTRY], {
+	const child = spawn(process.execPath, [SERVER_ENTRY], {
 		cwd: ROOT,
 		env,
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -20,7 +20,16 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
 export type DatabaseTarget =
-	{ kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir: string | null };
+	| { kind: 'postgres'; url: string; poolSize?: number }
+	| {
+			kind: 'pglite';
+			dataDir: string | null;
+			/**
+			 * A data folder dumped by `dumpDataDir` to start from instead of an empty cluster (tests
+			 * load one migrated copy made once per run: initdb costs seconds, loading a fraction).
+			 */
+			template?: Blob;
+	  };
 
 export interface Database {
 	db: Db;
@@ -28,6 +37,8 @@ export interface Database {
 	/** Checks that the database answers; used by /healthz. */
 	ping(): Promise<void>;
 	close(): Promise<void>;
+	/** PGlite only: the whole data folder as a tar file (a template for tests). */
+	dump?: () => Promise<Blob>;
 }
 
 export function migrationsFolder(): string {
@@ -37,7 +48,7 @@ export function migrationsFolder(): string {
 /** Opens the database and brings its schema up to date. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 	if (target.kind === 'postgres') return openPostgres(target.url, target.poolSize ?? 10);
-	return openPglite(target.dataDir);
+	return openPglite(target.dataDir, target.template);
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
@@ -64,7 +75,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 	};
 }
 
-async function openPglite(dataDir: string | null): Promise<Database> {
+async function openPglite(dataDir: string | null, template?: Blob): Promise<Database> {
 	let lock: FolderLock | undefined;
 	if (dataDir) {
 		mkdirSync(dataDir, { recursive: true });
@@ -72,7 +83,10 @@ async function openPglite(dataDir: string | null): Promise<Database> {
 	}
 	let client: PGlite;
 	try {
-		client = await PGlite.create(dataDir ?? undefined, { extensions: { pg_trgm } });
+		client = await PGlite.create(dataDir ?? undefined, {
+			extensions: { pg_trgm },
+			...(template ? { loadDataDir: template } : {})
+		});
 	} catch (e) {
 		lock?.release();
 		throw e;
@@ -92,6 +106,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
 			closed = true;
 			await client.close();
 			lock?.release();
-		}
+		},
+		dump: () => client.dumpDataDir('none')
 	};
 }
