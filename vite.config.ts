@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { reporters } from './tests/setup/reporters';
 
 export default defineConfig({
 	plugins: [sveltekit()],
@@ -7,6 +8,7 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 		environment: 'node',
+		reporters: reporters('unit'),
 		setupFiles: ['tests/setup/console.ts'],
 		globalSetup: ['tests/setup/migrated-template.ts'],
 		testTimeout: 30_000,

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { reporters } from './tests/setup/reporters';
 
 /**
  * End-to-end tests against the built app (`npm run test:e2e` builds it when the sources are
@@ -30,6 +31,7 @@ export default defineConfig({
 	test: {
 		include: include(),
 		environment: 'node',
+		reporters: reporters('e2e'),
 		setupFiles: ['tests/setup/console.ts'],
 		globalSetup: ['tests/e2e/support/seeded-template.ts'],
 		fileParallelism: false,

@@ -1,7 +1,7 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { expectAccessible } from '../support/axe';
-import { launchBrowser } from '../support/chromium';
+import { launchBrowser, takePolicyViolations } from '../support/chromium';
 
 /**
  * What the user stories share: the demo people, and small steps written the way a person
@@ -186,6 +186,9 @@ export async function checkAccessible(page: Page, what: string): Promise<void> {
 		(e: unknown) => (e instanceof Error ? e : new Error(String(e)))
 	);
 	expect.soft(error?.message ?? null, `accessibility of ${what}`).toBeNull();
+	expect.soft(takePolicyViolations(page), `Content-Security-Policy violations on ${what}`).toEqual(
+		[]
+	);
 }
 
 /**

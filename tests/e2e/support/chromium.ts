@@ -96,6 +96,12 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
 			await rm(profile, { recursive: true, force: true, maxRetries: 3 });
 		}
 	};
+	context.on('console', (message) => {
+		if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+			const page = message.page();
+			if (page) refusedByPolicy.set(page, [...(refusedByPolicy.get(page) ?? []), message.text()]);
+		}
+	});
 	const acceptLanguage = options.acceptLanguage;
 	if (acceptLanguage) {
 		// Playwright derives Accept-Language from `locale` and lets it win over extra headers:
@@ -112,6 +118,19 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
 		}
 	}
 	return context;
+}
+
+/** What Chromium refused to load or run on each page because of its Content-Security-Policy. */
+const refusedByPolicy = new WeakMap<Page, string[]>();
+
+/**
+ * The Content-Security-Policy violations Chromium reported on `page` since the last call (the
+ * app's policy must never stop its own styles, images or forms), and forgets them.
+ */
+export function takePolicyViolations(page: Page): string[] {
+	const seen = refusedByPolicy.get(page) ?? [];
+	refusedByPolicy.delete(page);
+	return seen;
 }
 
 /** The tab a persistent context opens with (a new one if it was closed). */
