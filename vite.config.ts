@@ -1,6 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { reporters } from './tests/setup/reporters';
+import { reporters } from './tests/setup/reporters.js';
 
 export default defineConfig({
 	plugins: [sveltekit()],

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { reporters } from './tests/setup/reporters';
+import { reporters } from './tests/setup/reporters.js';
 
 /**
  * End-to-end tests against the built app (`npm run test:e2e` builds it when the sources are

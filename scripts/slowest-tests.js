@@ -14,7 +14,8 @@ if (args.length === 0 || args.length % 2 !== 0) {
 }
 
 for (let i = 0; i < args.length; i += 2) {
-	const [title, dir] = [args[i], args[i + 1]];
+	const title = String(args[i]);
+	const dir = String(args[i + 1]);
 	/** @type {Array<{ file: string, seconds: number, tests: number, run: string }>} */
 	const files = [];
 	for (const run of ['unit', 'e2e']) {
@@ -22,6 +23,7 @@ for (let i = 0; i < args.length; i += 2) {
 		if (!existsSync(report)) continue;
 		for (const file of JSON.parse(readFileSync(report, 'utf8'))) files.push({ ...file, run });
 	}
+	/** @param {string} run */
 	const sum = (run) =>
 		files
 			.filter((f) => f.run === run)
