@@ -186,9 +186,9 @@ export async function checkAccessible(page: Page, what: string): Promise<void> {
 		(e: unknown) => (e instanceof Error ? e : new Error(String(e)))
 	);
 	expect.soft(error?.message ?? null, `accessibility of ${what}`).toBeNull();
-	expect.soft(takePolicyViolations(page), `Content-Security-Policy violations on ${what}`).toEqual(
-		[]
-	);
+	expect
+		.soft(takePolicyViolations(page), `Content-Security-Policy violations on ${what}`)
+		.toEqual([]);
 }
 
 /**
