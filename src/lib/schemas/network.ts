@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './fields';
+import { email, text } from './fields';
 
 export const networkFormSchema = z.object({
 	shortName: text({ max: 30 }),
@@ -13,6 +13,13 @@ export const networkFormSchema = z.object({
 	nameEn: text({ max: 200 }),
 	descriptionFi: text({ max: 4000, optional: true, multiline: true }).default(''),
 	descriptionSv: text({ max: 4000, optional: true, multiline: true }).default(''),
-	descriptionEn: text({ max: 4000, optional: true, multiline: true }).default('')
+	descriptionEn: text({ max: 4000, optional: true, multiline: true }).default(''),
+	/** Shown on the public page; empty means none. */
+	publicContactEmail: z
+		.preprocess(
+			(v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+			email().optional()
+		)
+		.transform((v) => v ?? null)
 });
 export type NetworkForm = z.output<typeof networkFormSchema>;

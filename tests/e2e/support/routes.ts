@@ -20,7 +20,8 @@ const SAMPLE_PARAMS: Record<string, string> = {
 	membershipId: '00000000-0000-4000-8000-000000000002',
 	personId: '00000000-0000-4000-8000-000000000003',
 	decisionId: '00000000-0000-4000-8000-000000000004',
-	format: 'csv'
+	format: 'csv',
+	slug: 'uso'
 };
 
 /** The route's path with the given parameters (samples for the rest). */

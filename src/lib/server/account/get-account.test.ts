@@ -5,7 +5,7 @@ import type { Database } from '../db/client';
 import { memberships, networks, seasons, users } from '../db/schema';
 import { DEMO_COORDINATOR, seedDemo } from '../demo/seed-demo';
 import { loadShippedRegistry } from '../registry/import-registry';
-import { currentOrLatestSeasons, getAccount, helsinkiToday } from './get-account';
+import { getAccount } from './get-account';
 
 let database: Database;
 const DURING_USO7 = new Date('2024-03-01T10:00:00Z');
@@ -104,37 +104,5 @@ describe('the account page’s data', () => {
 		const during8 = await getAccount(database.db, id, new Date('2027-02-01T12:00:00Z'));
 		expect(during8?.memberships.map((m) => [m.seasonNumber, m.state])).toEqual([[8, 'invited']]);
 		expect(during8?.memberships[0]?.mayAttendOnSite).toBe(false);
-	});
-});
-
-describe('choosing the seasons to show', () => {
-	const s = (networkId: string, startsOn: string, endsOn: string) => ({
-		networkId,
-		startsOn,
-		endsOn
-	});
-
-	it('takes every running season of a network, else the latest begun, else the next', () => {
-		const rows = [
-			s('a', '2023-01-01', '2024-12-31'),
-			s('a', '2024-06-01', '2025-12-31'),
-			s('b', '2020-01-01', '2021-12-31'),
-			s('b', '2022-01-01', '2023-06-30'),
-			s('c', '2030-01-01', '2031-12-31'),
-			s('c', '2029-01-01', '2029-12-31')
-		];
-		// newest first
-		expect(currentOrLatestSeasons(rows, '2024-07-01')).toEqual([
-			s('c', '2029-01-01', '2029-12-31'),
-			s('a', '2024-06-01', '2025-12-31'),
-			s('a', '2023-01-01', '2024-12-31'),
-			s('b', '2022-01-01', '2023-06-30')
-		]);
-		expect(currentOrLatestSeasons([], '2024-07-01')).toEqual([]);
-	});
-
-	it('counts days in Helsinki: 23.30 UTC on New Year’s Eve is already the new year there', () => {
-		expect(helsinkiToday(new Date('2024-12-31T23:30:00Z'))).toBe('2025-01-01');
-		expect(helsinkiToday(new Date('2024-06-30T20:59:00Z'))).toBe('2024-06-30');
 	});
 });

@@ -8,45 +8,8 @@ import {
 	type AttendanceGroup,
 	type Position
 } from '$lib/domain/positions';
-import { TIME_ZONE } from '$lib/i18n/locales';
-
-/** Today in Helsinki as yyyy-mm-dd, the form season dates are stored in. */
-export function helsinkiToday(now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(now);
-}
-
-interface SeasonRow {
-	networkId: string;
-	startsOn: string;
-	endsOn: string;
-}
-
-/**
- * The seasons a person's page speaks of: in each network every season running today; where
- * none runs, the one that started last; where none has started yet, the next one.
- */
-export function currentOrLatestSeasons<T extends SeasonRow>(
-	rows: readonly T[],
-	today: string
-): T[] {
-	const byNetwork = new Map<string, T[]>();
-	for (const row of rows)
-		byNetwork.set(row.networkId, [...(byNetwork.get(row.networkId) ?? []), row]);
-	const chosen: T[] = [];
-	for (const list of byNetwork.values()) {
-		const running = list.filter((r) => r.startsOn <= today && today <= r.endsOn);
-		if (running.length) {
-			chosen.push(...running);
-			continue;
-		}
-		const started = list.filter((r) => r.startsOn <= today);
-		const latest = started.sort((a, b) => b.startsOn.localeCompare(a.startsOn))[0];
-		const next = [...list].sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0];
-		const pick = latest ?? next;
-		if (pick) chosen.push(pick);
-	}
-	return chosen.sort((a, b) => b.startsOn.localeCompare(a.startsOn));
-}
+import { currentOrLatestSeasons } from '$lib/domain/current-season';
+import { helsinkiDate } from '$lib/domain/helsinki-time';
 
 /**
  * What the account page shows: the person's own details, and their municipality's membership
@@ -93,7 +56,7 @@ export async function getAccount(db: Db, userId: string, now = new Date()) {
 		: [];
 
 	const positions = person.positions as Position[];
-	const membershipsShown = currentOrLatestSeasons(rows, helsinkiToday(now)).map((m) => {
+	const membershipsShown = currentOrLatestSeasons(rows, helsinkiDate(now)).map((m) => {
 		const onSiteGroups = m.onSiteGroups as AttendanceGroup[];
 		const member = isMember(m.state as MembershipState);
 		return {

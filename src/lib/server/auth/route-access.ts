@@ -6,6 +6,7 @@ export const PUBLIC_ROUTES = new Set([
 	'/',
 	'/healthz',
 	'/language',
+	'/n/[slug]',
 	'/signin',
 	'/signin/link/[token]',
 	'/signin/reset',

@@ -41,7 +41,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
 				descriptionSv:
 					'Ett nätverk för kollegialt lärande och stöd mellan kommunerna och Kommunförbundskoncernen, som samlar erfarenheter och forskning och ger råd i det lokala utvecklingsarbetet.',
 				descriptionEn:
-					'A peer-learning and support network of municipalities and the Kuntaliitto group that gathers experience and research and consults on local development work.'
+					'A peer-learning and support network of municipalities and the Kuntaliitto group that gathers experience and research and consults on local development work.',
+				// the network's shared mailbox, not a person's: it is shown on the public page
+				publicContactEmail: 'uso-verkosto@example.fi'
 			})
 			.returning();
 		if (!uso) throw new Error('network insert returned nothing');

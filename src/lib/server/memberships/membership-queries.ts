@@ -18,6 +18,7 @@ export async function listMunicipalityMemberships(db: Db, code: string) {
 			id: memberships.id,
 			state: memberships.state,
 			seasonId: seasons.id,
+			networkId: seasons.networkId,
 			seasonNumber: seasons.number,
 			startsOn: seasons.startsOn,
 			endsOn: seasons.endsOn,

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/setup/test-db';
 import type { Database } from '../db/client';
-import { roleAssignments, users } from '../db/schema';
+import { networks, roleAssignments, users } from '../db/schema';
 import { userActor } from '../actor';
 import { createUser } from '../users/create-user';
 import { systemActor } from '../actor';
@@ -25,7 +25,8 @@ const form = {
 	nameEn: 'Municipal managers’ network',
 	descriptionFi: '',
 	descriptionSv: '',
-	descriptionEn: ''
+	descriptionEn: '',
+	publicContactEmail: null
 };
 
 describe('saving a network', () => {
@@ -44,5 +45,20 @@ describe('saving a network', () => {
 		});
 		const [user] = await database.db.select().from(users).where(eq(users.id, maija.id));
 		expect(user?.email).toBe('maija@example.fi');
+	});
+
+	it('keeps the public contact address, and clears it', async () => {
+		const actor = { ...userActor(maija), userId: maija.id };
+		const created = await saveNetwork(database.db, actor, {
+			...form,
+			slug: 'kuntajohtajat-2',
+			publicContactEmail: 'kj-verkosto@example.fi'
+		});
+		const id = created.ok ? created.id : '';
+		const stored = async () =>
+			(await database.db.select().from(networks).where(eq(networks.id, id)))[0]?.publicContactEmail;
+		expect(await stored()).toBe('kj-verkosto@example.fi');
+		await saveNetwork(database.db, actor, { ...form, slug: 'kuntajohtajat-2' }, id);
+		expect(await stored()).toBeNull();
 	});
 });

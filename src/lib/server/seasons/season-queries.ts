@@ -10,7 +10,7 @@ import {
 	seasons
 } from '../db/schema';
 import { feeTierFor } from '$lib/domain/fees';
-import type { MembershipState } from '$lib/domain/membership';
+import { isMember, MEMBERSHIP_STATES, type MembershipState } from '$lib/domain/membership';
 
 /** Seasons of the given networks, newest first. A network has a season a year or two. */
 export async function listSeasons(db: Db, networkIds: string[]) {
@@ -18,13 +18,15 @@ export async function listSeasons(db: Db, networkIds: string[]) {
 	return db
 		.select({
 			id: seasons.id,
+			networkId: seasons.networkId,
 			number: seasons.number,
 			startsOn: seasons.startsOn,
 			endsOn: seasons.endsOn,
 			leadThemeFi: seasons.leadThemeFi,
 			leadThemeSv: seasons.leadThemeSv,
 			leadThemeEn: seasons.leadThemeEn,
-			networkShortName: networks.shortName
+			networkShortName: networks.shortName,
+			networkSlug: networks.slug
 		})
 		.from(seasons)
 		.innerJoin(networks, eq(networks.id, seasons.networkId))
@@ -118,4 +120,60 @@ export async function listSeasonMembers(
 			};
 		})
 	};
+}
+
+/**
+ * How many municipalities each season has in each state: one row per season and state, counted
+ * by the database (memberships_season_state), so the cost does not grow with the members.
+ */
+export async function countMembersByState(db: Db, seasonIds: readonly string[]) {
+	const counts = new Map<string, Record<MembershipState, number>>();
+	if (seasonIds.length === 0) return counts;
+	for (const id of seasonIds) {
+		counts.set(
+			id,
+			Object.fromEntries(MEMBERSHIP_STATES.map((st) => [st, 0])) as Record<MembershipState, number>
+		);
+	}
+	const rows = await db
+		.select({ seasonId: memberships.seasonId, state: memberships.state, n: count() })
+		.from(memberships)
+		.where(inArray(memberships.seasonId, [...seasonIds]))
+		.groupBy(memberships.seasonId, memberships.state);
+	for (const row of rows) counts.get(row.seasonId)![row.state] = row.n;
+	return counts;
+}
+
+export const MEMBER_NAMES_PAGE_SIZE = 100;
+
+/**
+ * One page of the names of a season's member municipalities (decided or active), by Finnish
+ * name: names only, for the network's public page. A season has at most every municipality.
+ */
+export async function listMemberMunicipalities(
+	db: Db,
+	seasonId: string,
+	options: { page: number; perPage?: number }
+) {
+	const perPage = options.perPage ?? MEMBER_NAMES_PAGE_SIZE;
+	const where = and(
+		eq(memberships.seasonId, seasonId),
+		inArray(memberships.state, MEMBERSHIP_STATES.filter(isMember))
+	);
+	const [totalRow] = await db.select({ n: count() }).from(memberships).where(where);
+	const total = totalRow?.n ?? 0;
+	const { page, pages, offset } = numberedPage(total, options.page, perPage);
+	const rows = await db
+		.select({
+			code: municipalities.code,
+			nameFi: municipalities.nameFi,
+			nameSv: municipalities.nameSv
+		})
+		.from(memberships)
+		.innerJoin(municipalities, eq(municipalities.code, memberships.municipalityCode))
+		.where(where)
+		.orderBy(asc(municipalities.nameFi), asc(municipalities.code))
+		.limit(perPage)
+		.offset(offset);
+	return { total, page, pages, rows };
 }

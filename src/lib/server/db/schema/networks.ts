@@ -11,5 +11,10 @@ export const networks = pgTable('networks', {
 	descriptionFi: text('description_fi').notNull().default(''),
 	descriptionSv: text('description_sv').notNull().default(''),
 	descriptionEn: text('description_en').notNull().default(''),
+	/**
+	 * The network's own address for those considering joining, shown on its public page: a
+	 * shared mailbox, never a person's own address (the public page carries no personal data).
+	 */
+	publicContactEmail: text('public_contact_email'),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 });
