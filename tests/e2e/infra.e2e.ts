@@ -53,6 +53,19 @@ describeWithBrowser('Chromium and axe', () => {
 				);
 				return;
 			}
+			if (request.url === '/blue-on-blue') {
+				// The header's sign-out button as it once was: the header's blue on that blue.
+				// axe files text of its background's own colour under "incomplete", not violations.
+				response.end(
+					'<!doctype html><html lang="fi"><head><title>Etusivu</title></head><body>' +
+						'<header style="background: rgb(0, 53, 128); color: #fff; padding: 1rem">' +
+						'<a href="/" style="color: #fff">Verkosto</a> ' +
+						'<button id="signout" style="background: none; border: 0; font: inherit; ' +
+						'color: rgb(0, 53, 128)">Kirjaudu ulos</button></header>' +
+						'<main><h1>Verkosto</h1><p>Kehittämisverkostot kunnille.</p></main></body></html>'
+				);
+				return;
+			}
 			response.end(
 				'<!doctype html><html lang="fi"><head><title>Etusivu</title></head><body>' +
 					'<main><h1>Verkosto</h1><p>Kehittämisverkostot kunnille.</p></main></body></html>'
@@ -85,6 +98,31 @@ describeWithBrowser('Chromium and axe', () => {
 			expect(error?.message).toMatch(/image-alt \[critical\]/);
 			expect(error?.message).toMatch(/button-name \[critical\]/);
 			expect(error?.message).toMatch(/html-has-lang/);
+		});
+	});
+
+	it('fails on text axe measured below AA but filed as incomplete (blue on blue, 1:1)', async () => {
+		await withBrowser(async (page) => {
+			await page.goto(`${origin}/blue-on-blue`);
+			const error = await expectAccessible(page, 'blue on blue').then(
+				() => null,
+				(e: Error) => e
+			);
+			expect(error?.message).toMatch(/accessibility violation\(s\) on blue on blue/);
+			expect(error?.message).toMatch(/color-contrast \(incomplete\) \[serious\]/);
+			expect(error?.message).toMatch(
+				/#signout: #003580 on #003580, 1:1 \(needs 4\.5:1; .*axe: equalRatio\)/
+			);
+			// the header's white link is fine and is not listed
+			expect(error?.message).not.toMatch(/#ffffff on/);
+
+			// the same check switched off by a caller that disables the rule (with a reason)
+			await expectAccessible(page, 'blue on blue, contrast not checked', {
+				disableRules: ['color-contrast']
+			});
+
+			await page.goto(`${origin}/`);
+			await expectAccessible(page, 'clean page');
 		});
 	});
 
