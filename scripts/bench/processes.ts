@@ -153,7 +153,12 @@ export function snapshotBuild(projectRoot: string, resultsDir: string): BuildSna
 	};
 }
 
-/** Starts `node build` on a free loopback port; resolves when /healthz answers 200. */
+/**
+ * Starts `node build` on a free loopback port; resolves when /healthz answers 200. Unlike a
+ * newcomer's `npm start` (server.js, nothing set; tests/e2e/newcomer-start.e2e.ts), it runs as
+ * a deployment is configured — ORIGIN set, demo off after the first start — since that is
+ * what the figures are for.
+ */
 export async function startApp(options: AppOptions): Promise<Child> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;

@@ -3,7 +3,13 @@ import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppServer } from './support/app-server';
 import { expectAccessible } from './support/axe';
-import { describeWithBrowser, firstPage, launchBrowser, withBrowser } from './support/chromium';
+import {
+	describeWithBrowser,
+	firstPage,
+	launchBrowser,
+	takePolicyViolations,
+	withBrowser
+} from './support/chromium';
 import { startMailbox, type Mailbox } from './support/mailbox';
 
 // The test infrastructure itself: the mailbox, Chromium with axe, and the built app's
@@ -50,6 +56,16 @@ describeWithBrowser('Chromium and axe', () => {
 			if (request.url === '/broken') {
 				response.end(
 					'<!doctype html><html><body><img src="/x.png"><button></button></body></html>'
+				);
+				return;
+			}
+			if (request.url === '/inline-style') {
+				// A page whose policy allows only the site's own style sheets, with an inline one.
+				response.setHeader('content-security-policy', "default-src 'self'; style-src 'self'");
+				response.end(
+					'<!doctype html><html lang="fi"><head><title>Etusivu</title>' +
+						'<style>h1 { color: #003580 }</style></head><body>' +
+						'<main><h1>Verkosto</h1></main></body></html>'
 				);
 				return;
 			}
@@ -123,6 +139,23 @@ describeWithBrowser('Chromium and axe', () => {
 
 			await page.goto(`${origin}/`);
 			await expectAccessible(page, 'clean page');
+		});
+	});
+
+	it('reports what the Content-Security-Policy stopped on a page, once', async () => {
+		await withBrowser(async (page) => {
+			await page.goto(`${origin}/`);
+			expect(takePolicyViolations(page)).toEqual([]);
+			await page.goto(`${origin}/inline-style`);
+			const refused: string[] = [];
+			await expect
+				.poll(() => {
+					refused.push(...takePolicyViolations(page));
+					return refused.length;
+				})
+				.toBeGreaterThan(0);
+			expect(refused.join('\n')).toMatch(/Refused to apply inline style.*style-src 'self'/s);
+			expect(takePolicyViolations(page)).toEqual([]);
 		});
 	});
 
