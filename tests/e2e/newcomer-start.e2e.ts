@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { findStackTraces, freePort } from './support/app-server';
+import { findStackTraces, freePort, waitForHealth } from './support/app-server';
 import { describeWithBrowser, withBrowser } from './support/chromium';
 import {
 	checkAccessible,
@@ -66,20 +66,15 @@ async function npmStart(dataDir: string): Promise<Started> {
 		await exited;
 		clearTimeout(timer);
 	};
-	const deadline = Date.now() + 120_000;
-	for (;;) {
-		if (child.exitCode !== null) {
-			throw new Error(`npm start exited (${child.exitCode}):\n${output}`);
-		}
-		const ok = await fetch(`http://localhost:${port}/healthz`)
-			.then((r) => r.status === 200)
-			.catch(() => false);
-		if (ok) break;
-		if (Date.now() > deadline) {
-			await stop();
-			throw new Error(`npm start did not answer on http://localhost:${port}:\n${output}`);
-		}
-		await new Promise((resolve) => setTimeout(resolve, 200));
+	try {
+		await waitForHealth(`http://localhost:${port}`, 120_000, () =>
+			child.exitCode === null && child.signalCode === null
+				? null
+				: { code: child.exitCode, signal: child.signalCode }
+		);
+	} catch (error) {
+		await stop();
+		throw new Error(`npm start did not answer on http://localhost:${port}: ${error}\n${output}`);
 	}
 	return { child, port, output: () => output, stop };
 }

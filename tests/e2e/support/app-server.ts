@@ -245,7 +245,8 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppServer
 	};
 }
 
-async function waitForHealth(
+/** Polls GET /healthz until it answers 200; throws when the process exits or time runs out. */
+export async function waitForHealth(
 	url: string,
 	timeoutMs: number,
 	exitInfo: () => { code: number | null; signal: NodeJS.Signals | null } | null
