@@ -1,6 +1,6 @@
 import { bigserial, index, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
-export const mailStatusEnum = pgEnum('mail_status', ['kept', 'sent', 'failed']);
+export const mailStatusEnum = pgEnum('mail_status', ['kept', 'sent', 'failed', 'queued']);
 
 /** Every e-mail the platform sends; without SMTP it stays here for coordinators to read. */
 export const outbox = pgTable(
@@ -12,6 +12,9 @@ export const outbox = pgTable(
 		subject: text('subject').notNull(),
 		text: text('text').notNull(),
 		status: mailStatusEnum('status').notNull(),
+		/** A calendar invitation sent with the message (text/calendar), and its iTIP method. */
+		calendar: text('calendar'),
+		calendarMethod: text('calendar_method'),
 		error: text('error'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		sentAt: timestamp('sent_at', { withTimezone: true })
