@@ -1,4 +1,5 @@
 import type { Messages } from './fi';
+import { eventsEn } from './en/events';
 
 export const en: Messages = {
 	'app.name': 'Verkosto',
@@ -505,5 +506,6 @@ export const en: Messages = {
 	'people.count.one': '{count} person',
 	'people.importConfirm.one': 'Import {count} person',
 	'footer.text': 'Verkosto – the platform for development networks of municipalities',
-	'footer.accessibility': 'Accessibility: aiming at WCAG 2.1 AA'
+	'footer.accessibility': 'Accessibility: aiming at WCAG 2.1 AA',
+	...eventsEn
 };

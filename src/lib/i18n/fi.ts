@@ -1,3 +1,4 @@
+import { eventsFi } from './fi/events';
 /**
  * The message catalogue's source language. Swedish and English must have every key
  * (the compiler checks) and the same {placeholders} (a test checks).
@@ -508,7 +509,8 @@ export const fi = {
 	'people.count.one': '{count} henkilö',
 	'people.importConfirm.one': 'Tuo {count} henkilö',
 	'footer.text': 'Verkosto – kuntien kehittämisverkostojen alusta',
-	'footer.accessibility': 'Saavutettavuus: tavoitteena WCAG 2.1 AA'
+	'footer.accessibility': 'Saavutettavuus: tavoitteena WCAG 2.1 AA',
+	...eventsFi
 } as const;
 
 export type MessageKey = keyof typeof fi;

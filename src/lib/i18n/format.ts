@@ -51,3 +51,25 @@ export function formatDateTime(locale: Locale, value: Date | string): string {
 		minute: '2-digit'
 	}).format(new Date(value));
 }
+
+/**
+ * An event's time: "12.3.2024 klo 9.00–16.00" within one Helsinki day, otherwise both ends in
+ * full. Hours without a leading zero, as Finnish writes them (Kielitoimisto).
+ */
+export function formatTimeRange(locale: Locale, start: Date | string, end: Date | string): string {
+	const day = dateFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric' });
+	const full = dateFormat(locale, {
+		day: 'numeric',
+		month: 'numeric',
+		year: 'numeric',
+		hour: 'numeric',
+		minute: '2-digit'
+	});
+	const from = new Date(start);
+	const to = new Date(end);
+	if (day.format(from) === day.format(to)) {
+		const time = dateFormat(locale, { hour: 'numeric', minute: '2-digit' });
+		return `${full.format(from)}–${time.format(to)}`;
+	}
+	return `${full.format(from)} – ${full.format(to)}`;
+}

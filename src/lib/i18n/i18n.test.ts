@@ -63,3 +63,17 @@ describe('localeFromAcceptLanguage', () => {
 		expect(localeFromAcceptLanguage(header)).toBe(expected);
 	});
 });
+
+describe('event times', () => {
+	it('writes one day’s event with the end time only, in Helsinki time across DST', async () => {
+		const { formatTimeRange } = await import('./format');
+		const nbsp = (s: string) => s.replace(/\s/g, ' ');
+		// 2024-03-31 is the spring change: 09:00 EEST is 06:00Z
+		expect(nbsp(formatTimeRange('fi', '2024-03-31T06:00:00Z', '2024-03-31T13:00:00Z'))).toBe(
+			'31.3.2024 klo 9.00–16.00'
+		);
+		expect(nbsp(formatTimeRange('fi', '2024-03-30T07:00:00Z', '2024-03-31T13:00:00Z'))).toBe(
+			'30.3.2024 klo 9.00 – 31.3.2024 klo 16.00'
+		);
+	});
+});

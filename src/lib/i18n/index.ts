@@ -1,7 +1,7 @@
 import { page } from '$app/state';
 import type { Messages } from './fi';
 import { fi } from './fi';
-import { formatDate, formatDateTime, formatMoney, formatNumber } from './format';
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatTimeRange } from './format';
 import { DEFAULT_LOCALE, type Locale } from './locales';
 import { format, pick, type MessageKey, type MessageParams } from './translate';
 
@@ -21,3 +21,5 @@ export const n = (value: number) => formatNumber(current().locale, value);
 export const money = (cents: number) => formatMoney(current().locale, cents);
 export const date = (value: Date | string) => formatDate(current().locale, value);
 export const dateTime = (value: Date | string) => formatDateTime(current().locale, value);
+export const timeRange = (start: Date | string, end: Date | string) =>
+	formatTimeRange(current().locale, start, end);

@@ -1,4 +1,5 @@
 import type { Messages } from './fi';
+import { eventsSv } from './sv/events';
 
 export const sv: Messages = {
 	'app.name': 'Verkosto',
@@ -505,5 +506,6 @@ export const sv: Messages = {
 	'people.count.one': '{count} person',
 	'people.importConfirm.one': 'Importera {count} person',
 	'footer.text': 'Verkosto – plattformen för kommunernas utvecklingsnätverk',
-	'footer.accessibility': 'Tillgänglighet: målet är WCAG 2.1 AA'
+	'footer.accessibility': 'Tillgänglighet: målet är WCAG 2.1 AA',
+	...eventsSv
 };
