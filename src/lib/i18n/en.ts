@@ -1,5 +1,6 @@
 import type { Messages } from './fi';
 import { eventsEn } from './en/events';
+import { jobsEn } from './en/jobs';
 
 export const en: Messages = {
 	'app.name': 'Verkosto',
@@ -507,5 +508,6 @@ export const en: Messages = {
 	'people.importConfirm.one': 'Import {count} person',
 	'footer.text': 'Verkosto – the platform for development networks of municipalities',
 	'footer.accessibility': 'Accessibility: aiming at WCAG 2.1 AA',
-	...eventsEn
+	...eventsEn,
+	...jobsEn
 };

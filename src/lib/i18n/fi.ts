@@ -1,4 +1,6 @@
 import { eventsFi } from './fi/events';
+import { jobsFi } from './fi/jobs';
+
 /**
  * The message catalogue's source language. Swedish and English must have every key
  * (the compiler checks) and the same {placeholders} (a test checks).
@@ -510,7 +512,8 @@ export const fi = {
 	'people.importConfirm.one': 'Tuo {count} henkilö',
 	'footer.text': 'Verkosto – kuntien kehittämisverkostojen alusta',
 	'footer.accessibility': 'Saavutettavuus: tavoitteena WCAG 2.1 AA',
-	...eventsFi
+	...eventsFi,
+	...jobsFi
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -1,5 +1,6 @@
 import type { Messages } from './fi';
 import { eventsSv } from './sv/events';
+import { jobsSv } from './sv/jobs';
 
 export const sv: Messages = {
 	'app.name': 'Verkosto',
@@ -507,5 +508,6 @@ export const sv: Messages = {
 	'people.importConfirm.one': 'Importera {count} person',
 	'footer.text': 'Verkosto – plattformen för kommunernas utvecklingsnätverk',
 	'footer.accessibility': 'Tillgänglighet: målet är WCAG 2.1 AA',
-	...eventsSv
+	...eventsSv,
+	...jobsSv
 };

@@ -18,10 +18,20 @@ export interface Mail {
 
 const transports = new Map<string, Transporter>();
 
-function transport(url: string): Transporter {
+/**
+ * One transport per SMTP_URL, shared by `sendMail` and the `deliver_mail` job. Its timeouts
+ * (nodemailer's own defaults allow up to ten minutes of silence) keep a stuck server well inside
+ * a job's five-minute lease; settings in the URL's query string still override them.
+ */
+export function mailTransport(url: string): Transporter {
 	let t = transports.get(url);
 	if (!t) {
-		t = nodemailer.createTransport(url);
+		t = nodemailer.createTransport({
+			url,
+			connectionTimeout: 30_000,
+			greetingTimeout: 30_000,
+			socketTimeout: 60_000
+		});
 		transports.set(url, t);
 	}
 	return t;
@@ -44,7 +54,7 @@ export async function sendMail(db: DbOrTx, settings: MailSettings, mail: Mail): 
 	}
 	if (!settings.smtpUrl || !row) return;
 	try {
-		await transport(settings.smtpUrl).sendMail({ from: settings.from, ...mail });
+		await mailTransport(settings.smtpUrl).sendMail({ from: settings.from, ...mail });
 		await db
 			.update(outbox)
 			.set({ status: 'sent', sentAt: new Date() })
