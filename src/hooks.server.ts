@@ -14,8 +14,13 @@ import { sessionCookieOptions } from '$lib/server/auth/cookies';
 import { seedDemo } from '$lib/server/demo/seed-demo';
 import { loadShippedRegistry } from '$lib/server/registry/import-registry';
 import { closeMailTransports } from '$lib/server/mail/send-mail';
+import { mailSettings } from '$lib/server/mail/settings';
+import { startJobPoller, stopJobPoller } from '$lib/server/jobs/poller';
 
-/** Opens and migrates the database before the first request (a fresh PGlite takes seconds). */
+/**
+ * Opens and migrates the database before the first request (a fresh PGlite takes seconds), then
+ * starts running background jobs.
+ */
 export const init: ServerInit = async () => {
 	let config;
 	let database;
@@ -34,7 +39,11 @@ export const init: ServerInit = async () => {
 	if (config.DEMO && (await seedDemo(database.db))) {
 		console.info('Demo data loaded. Sign in as koordinaattori@example.fi / verkosto-demo');
 	}
+	// one poller per server (ADR 016); its timer does not keep the process alive
+	startJobPoller({ db: database.db, settings: { mail: mailSettings() } });
 	process.once('sveltekit:shutdown', async () => {
+		// no new jobs claimed; the running one finishes before the database closes
+		await stopJobPoller();
 		await closeMailTransports();
 		await stopDatabase();
 	});
