@@ -19,7 +19,9 @@ export const AUDIT_ACTIONS = [
 	'person.create',
 	'person.update',
 	'person.remove',
-	'person.erase'
+	'person.erase',
+	'calendar_feed.create',
+	'calendar_feed.renew'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

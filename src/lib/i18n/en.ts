@@ -1,6 +1,7 @@
 import type { Messages } from './fi';
 import { eventsEn } from './en/events';
 import { jobsEn } from './en/jobs';
+import { calendarsEn } from './en/calendars';
 
 export const en: Messages = {
 	'app.name': 'Verkosto',
@@ -509,5 +510,6 @@ export const en: Messages = {
 	'footer.text': 'Verkosto – the platform for development networks of municipalities',
 	'footer.accessibility': 'Accessibility: aiming at WCAG 2.1 AA',
 	...eventsEn,
-	...jobsEn
+	...jobsEn,
+	...calendarsEn
 };

@@ -1,6 +1,6 @@
 import { eventsFi } from './fi/events';
 import { jobsFi } from './fi/jobs';
-
+import { calendarsFi } from './fi/calendars';
 /**
  * The message catalogue's source language. Swedish and English must have every key
  * (the compiler checks) and the same {placeholders} (a test checks).
@@ -513,7 +513,8 @@ export const fi = {
 	'footer.text': 'Verkosto – kuntien kehittämisverkostojen alusta',
 	'footer.accessibility': 'Saavutettavuus: tavoitteena WCAG 2.1 AA',
 	...eventsFi,
-	...jobsFi
+	...jobsFi,
+	...calendarsFi
 } as const;
 
 export type MessageKey = keyof typeof fi;

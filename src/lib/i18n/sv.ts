@@ -1,6 +1,7 @@
 import type { Messages } from './fi';
 import { eventsSv } from './sv/events';
 import { jobsSv } from './sv/jobs';
+import { calendarsSv } from './sv/calendars';
 
 export const sv: Messages = {
 	'app.name': 'Verkosto',
@@ -509,5 +510,6 @@ export const sv: Messages = {
 	'footer.text': 'Verkosto – plattformen för kommunernas utvecklingsnätverk',
 	'footer.accessibility': 'Tillgänglighet: målet är WCAG 2.1 AA',
 	...eventsSv,
-	...jobsSv
+	...jobsSv,
+	...calendarsSv
 };

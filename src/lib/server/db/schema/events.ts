@@ -211,8 +211,9 @@ export const eventFeedback = pgTable(
 export const calendarFeedKindEnum = pgEnum('calendar_feed_kind', ['personal', 'network']);
 
 /**
- * Secret calendar-feed addresses: the token's SHA-256 is stored; renewing revokes the old one.
- * A personal feed lists the person's own events; a network feed the network's events.
+ * Secret calendar-feed addresses: `id` is the token itself, so that the person can copy the
+ * address again to another device (docs/decisions/020-calendar-feeds.md); renewing revokes the
+ * old one. A personal feed lists the person's own events; a network feed the network's events.
  */
 export const calendarFeeds = pgTable(
 	'calendar_feeds',
