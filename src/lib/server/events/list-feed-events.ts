@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { events, eventSignUps, seasons } from '../db/schema';
 import type { IcsEvent } from './render-event-ics';
 import type { Locale } from '$lib/i18n/locales';
+import { localized } from '$lib/localized';
 import type { Translate } from '$lib/i18n/translate';
 
 /**
@@ -48,12 +49,6 @@ const eventColumns = {
 
 type EventRow = { [K in keyof typeof eventColumns]: (typeof events.$inferSelect)[K] };
 
-/** A text in the language asked for; an empty Swedish or English one falls back to Finnish. */
-function inLocale(locale: Locale, fi: string, sv: string, en: string): string {
-	const own = locale === 'sv' ? sv : locale === 'en' ? en : fi;
-	return own.trim() || fi;
-}
-
 /**
  * One entry. A cancelled event says so in its title too: not every program shows STATUS (a
  * subscribed calendar in Google shows the entry as it was). A waiting sign-up holds no seat,
@@ -65,8 +60,8 @@ function toIcsEvent(
 	signUp: 'confirmed' | 'waiting' | null
 ): IcsEvent {
 	const { locale, t } = texts;
-	const title = inLocale(locale, row.titleFi, row.titleSv, row.titleEn);
-	const body = inLocale(locale, row.descriptionFi, row.descriptionSv, row.descriptionEn);
+	const title = localized(row, 'title', locale);
+	const body = localized(row, 'description', locale).trim();
 	const cancelled = row.cancelledAt !== null;
 	let summary = title;
 	const notes: string[] = [];
