@@ -14,7 +14,7 @@ import { sessionCookieOptions } from '$lib/server/auth/cookies';
 import { seedDemo } from '$lib/server/demo/seed-demo';
 import { loadShippedRegistry } from '$lib/server/registry/import-registry';
 import { closeMailTransports } from '$lib/server/mail/send-mail';
-import { mailSettings } from '$lib/server/mail/settings';
+import { backgroundOrigin, mailSettings } from '$lib/server/mail/settings';
 import { startJobPoller, stopJobPoller } from '$lib/server/jobs/poller';
 
 /**
@@ -40,7 +40,10 @@ export const init: ServerInit = async () => {
 		console.info('Demo data loaded. Sign in as koordinaattori@example.fi / verkosto-demo');
 	}
 	// one poller per server (ADR 016); its timer does not keep the process alive
-	startJobPoller({ db: database.db, settings: { mail: mailSettings() } });
+	startJobPoller({
+		db: database.db,
+		settings: { mail: mailSettings(), publicOrigin: backgroundOrigin() }
+	});
 	process.once('sveltekit:shutdown', async () => {
 		// no new jobs claimed; the running one finishes before the database closes
 		await stopJobPoller();

@@ -21,7 +21,15 @@ export const AUDIT_ACTIONS = [
 	'person.remove',
 	'person.erase',
 	'calendar_feed.create',
-	'calendar_feed.renew'
+	'calendar_feed.renew',
+	'event.create',
+	'event.update',
+	'event.cancel',
+	'event.sign_up',
+	'event.cancel_sign_up',
+	'event.promote',
+	'event.attendance',
+	'event.feedback'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -31,5 +39,6 @@ export const AUDIT_ENTITY_TYPES = [
 	'network',
 	'municipality',
 	'season',
-	'membership'
+	'membership',
+	'event'
 ] as const;

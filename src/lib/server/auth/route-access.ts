@@ -15,4 +15,11 @@ export const PUBLIC_ROUTES = new Set([
 ]);
 
 /** Routes any signed-in person may open, whatever their role. */
-export const SIGNED_IN_ROUTES = new Set<string>(['/account', '/account/data']);
+export const SIGNED_IN_ROUTES = new Set<string>([
+	'/account',
+	'/account/data',
+	// events are shown to whom they concern (network staff, members' people) and 404 to others
+	'/events',
+	'/events/[id]',
+	'/events/[id]/ics'
+]);

@@ -10,6 +10,8 @@ import type { MailSettings } from '../mail/send-mail';
  */
 export interface JobSettings {
 	mail: MailSettings;
+	/** Where links in mail sent by jobs point: there is no request to take the address from. */
+	publicOrigin: string;
 }
 
 /** The job a handler is running, as claimed. */

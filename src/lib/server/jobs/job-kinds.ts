@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { deliverMailJob } from '../mail/deliver-mail';
+import { eraseArrangementsJob, eventNoticeJob, eventReminderJob } from '../events/event-jobs';
 import type { JobRegistry } from './define-job';
 
 /**
@@ -9,7 +10,10 @@ import type { JobRegistry } from './define-job';
  * exactly its payload type, and the runner finds its handler.
  */
 export const JOB_KINDS = {
-	deliver_mail: deliverMailJob
+	deliver_mail: deliverMailJob,
+	event_notice: eventNoticeJob,
+	event_reminder: eventReminderJob,
+	erase_arrangements: eraseArrangementsJob
 } satisfies JobRegistry;
 
 export type JobKind = keyof typeof JOB_KINDS;

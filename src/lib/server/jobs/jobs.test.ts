@@ -85,7 +85,10 @@ const kinds = {
 };
 type TestKind = keyof typeof kinds;
 
-const settings: JobSettings = { mail: { from: 'Verkosto <verkosto@example.fi>', log: false } };
+const settings: JobSettings = {
+	mail: { from: 'Verkosto <verkosto@example.fi>', log: false },
+	publicOrigin: 'http://localhost:3000'
+};
 const t0 = new Date('2026-12-01T10:00:00Z');
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 

@@ -37,7 +37,10 @@ const kinds = {
 		}
 	})
 };
-const settings: JobSettings = { mail: { from: 'verkosto@example.fi', log: false } };
+const settings: JobSettings = {
+	mail: { from: 'verkosto@example.fi', log: false },
+	publicOrigin: 'http://localhost:3000'
+};
 
 /** Real timers, counted: which the poller set and has not yet cleared or seen fire. */
 function countedTimers() {

@@ -45,7 +45,11 @@ beforeEach(async () => {
 
 const queue = (mail: QueuedMail) => database.db.transaction((tx) => queueMail(tx, mail));
 const deliver = (mail: MailSettings, now?: Date) =>
-	runDueJobs(database.db, { serverId: 'mail-test', settings: { mail }, now });
+	runDueJobs(database.db, {
+		serverId: 'mail-test',
+		settings: { mail, publicOrigin: 'http://localhost:3000' },
+		now
+	});
 const row = async (id: number) =>
 	(await database.db.select().from(outbox).where(eq(outbox.id, id)))[0]!;
 const job = async (id: number) =>
@@ -104,7 +108,10 @@ describe('queueMail', () => {
 			job: { id: jobId, kind: 'deliver_mail', attempts: 1, maxAttempts: 8, dedupeKey: null },
 			now: new Date(),
 			serverId: 'mail-test',
-			settings: { mail: { from, log: false, smtpUrl: mailbox.url } }
+			settings: {
+				mail: { from, log: false, smtpUrl: mailbox.url },
+				publicOrigin: 'http://localhost:3000'
+			}
 		};
 		// SMTP accepted it twice: the commit after the first was lost
 		await deliverMailJob.external!(database.db, { outboxId }, ctx);

@@ -10,3 +10,12 @@ export function mailSettings(): MailSettings {
 export function publicOrigin(url: URL): string {
 	return env().ORIGIN ?? url.origin;
 }
+
+/**
+ * The address links in mail sent in the background (by jobs) point at: ORIGIN when set, else
+ * this machine's own address, which is where a newcomer who set nothing opens the app.
+ */
+export function backgroundOrigin(): string {
+	const config = env();
+	return config.ORIGIN ?? `http://localhost:${config.PORT}`;
+}

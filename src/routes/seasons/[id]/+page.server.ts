@@ -8,6 +8,7 @@ import { parseForm, parseQuery } from '$lib/server/http/parse';
 import { inviteMunicipality } from '$lib/server/memberships/membership-commands';
 import { getMunicipality } from '$lib/server/registry/search-municipalities';
 import { getSeason, listSeasonMembers } from '$lib/server/seasons/season-queries';
+import { seasonProgramme } from '$lib/server/events/event-queries';
 import { choice, wholeNumber } from '$lib/schemas/fields';
 import { MEMBERSHIP_STATES } from '$lib/domain/membership';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,8 +27,18 @@ export const load: PageServerLoad = async (event) => {
 		{ page: wholeNumber(1, 100_000), state: choice(MEMBERSHIP_STATES) },
 		{ page: 1, state: null as (typeof MEMBERSHIP_STATES)[number] | null }
 	);
-	const members = await listSeasonMembers(db(), season, values);
-	return { season, members, query: values, errors, saved: event.url.searchParams.has('saved') };
+	const [members, programme] = await Promise.all([
+		listSeasonMembers(db(), season, values),
+		seasonProgramme(db(), season, new Date())
+	]);
+	return {
+		season,
+		members,
+		programme,
+		query: values,
+		errors,
+		saved: event.url.searchParams.has('saved')
+	};
 };
 
 const inviteSchema = z.object({

@@ -1,0 +1,19 @@
+import { db } from '$lib/server/db';
+import { parseQuery } from '$lib/server/http/parse';
+import { listSeasonEvents } from '$lib/server/events/event-queries';
+import { wholeNumber } from '$lib/schemas/fields';
+import { coordinatorsSeason } from './season-events.server';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { season } = await coordinatorsSeason(event);
+	const { values } = parseQuery(
+		event.url.searchParams,
+		{ page: wholeNumber(1, 100_000) },
+		{ page: 1 }
+	);
+	return {
+		season: { id: season.id, number: season.number, networkShortName: season.network.shortName },
+		events: await listSeasonEvents(db(), season.id, values.page)
+	};
+};
