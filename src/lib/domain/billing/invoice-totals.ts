@@ -267,8 +267,9 @@ export function creditNote(
 	selection: readonly CreditSelection[]
 ): CreditResult {
 	const invoice = invoiceTotals(original);
-	if (!invoice.ok)
+	if (!invoice.ok) {
 		return { ok: false, problems: [{ kind: 'original', problems: invoice.problems }] };
+	}
 	const invoiced = original.map((l) => Math.abs(scaledQuantity(l.quantity)!));
 	const so = creditedSoFar(original, earlier);
 	if (!so.consistent || so.quantity.some((q, i) => q > invoiced[i]!)) {
