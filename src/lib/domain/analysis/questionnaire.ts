@@ -34,6 +34,10 @@ function given(text: string | null | undefined): string | null {
 export const AGREEMENT_SCALE = [1, 2, 3, 4, 5] as const;
 export type AgreementValue = (typeof AGREEMENT_SCALE)[number];
 
+export function isAgreementValue(value: unknown): value is AgreementValue {
+	return (AGREEMENT_SCALE as readonly unknown[]).includes(value);
+}
+
 export const QUESTION_KINDS = [
 	'scale',
 	'single_choice',

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { CANNOT_SAY, type AnswerValue } from './answers';
 import type {
 	FreeTextQuestion,
 	LocalisedText,
@@ -99,3 +101,46 @@ export const EXAMPLE: Questionnaire = {
 		section('background', [numberQuestion('respondent_years', { min: 0, max: 60 })])
 	]
 };
+
+/** Any answer `checkAnswer` accepts for the question. */
+export function validAnswer(question: Question): fc.Arbitrary<AnswerValue> {
+	switch (question.kind) {
+		case 'scale':
+			return fc
+				.constantFrom<number | typeof CANNOT_SAY>(1, 2, 3, 4, 5, CANNOT_SAY)
+				.map((value) => ({ kind: 'scale' as const, value }));
+		case 'single_choice':
+			return fc
+				.constantFrom(...question.options.map((o) => o.key))
+				.map((option) => ({ kind: 'single_choice' as const, option }));
+		case 'multiple_choice':
+			return fc
+				.subarray(
+					question.options.map((o) => o.key),
+					{ minLength: 1, maxLength: question.maxChoices ?? question.options.length }
+				)
+				.map((options) => ({ kind: 'multiple_choice' as const, options }));
+		case 'number':
+			return fc
+				.integer({ min: question.min ?? -1000, max: question.max ?? 1000 })
+				.map((value) => ({ kind: 'number' as const, value }));
+		case 'free_text':
+			return fc
+				.string({ minLength: 1, maxLength: question.maxLength })
+				.filter((text) => text.trim() !== '')
+				.map((text) => ({ kind: 'free_text' as const, text }));
+	}
+}
+
+/** An answer of any kind and value, valid or not. */
+export const anyAnswer: fc.Arbitrary<AnswerValue> = fc.oneof(
+	fc
+		.oneof(fc.integer({ min: -1, max: 7 }), fc.double(), fc.constant(CANNOT_SAY))
+		.map((value) => ({ kind: 'scale' as const, value })),
+	fc.constantFrom('a', 'b', 'e', '').map((option) => ({ kind: 'single_choice' as const, option })),
+	fc
+		.array(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { maxLength: 5 })
+		.map((options) => ({ kind: 'multiple_choice' as const, options })),
+	fc.double().map((value) => ({ kind: 'number' as const, value })),
+	fc.string({ maxLength: 1200 }).map((text) => ({ kind: 'free_text' as const, text }))
+);
