@@ -101,14 +101,17 @@ describe('checkQuestionnaire', () => {
 		]);
 	});
 
-	it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])('refuses a weight of %s', (weight) => {
-		expect(checkQuestionnaire(one(scale('a'), scale('b', weight)))).toEqual([
-			{ code: 'bad_weight', section: 0, question: 1 }
-		]);
-		expect(checkQuestionnaire({ sections: [section('s', [scale('a')], weight)] })).toEqual([
-			{ code: 'bad_weight', section: 0 }
-		]);
-	});
+	it.each([0, -1, 0.5, 101, Number.NaN, Number.POSITIVE_INFINITY])(
+		'refuses a weight of %s',
+		(weight) => {
+			expect(checkQuestionnaire(one(scale('a'), scale('b', weight)))).toEqual([
+				{ code: 'bad_weight', section: 0, question: 1 }
+			]);
+			expect(checkQuestionnaire({ sections: [section('s', [scale('a')], weight)] })).toEqual([
+				{ code: 'bad_weight', section: 0 }
+			]);
+		}
+	);
 
 	it('refuses a key used twice: sections, questions across sections, options', () => {
 		const m = multipleChoice('m', 2);

@@ -14,6 +14,12 @@ import type { Locale } from '../../i18n/locales';
  * score, so two versions (or two seasons) whose sections score alike can be compared.
  */
 
+/**
+ * Weights are whole numbers: "counts double" is 2. Sums of whole weights are exact, so whether
+ * half of a section's weight is answered (scoring.ts) never turns on a rounding error.
+ */
+export const WEIGHTS = { min: 1, max: 100 } as const;
+
 /** A text in Finnish, with Swedish and English where given. */
 export interface LocalisedText {
 	fi: string;
@@ -61,7 +67,7 @@ interface QuestionBase {
 
 export interface ScaleQuestion extends QuestionBase {
 	kind: 'scale';
-	/** Weight in its section's score; null: asked but not scored. */
+	/** Weight in its section's score, a whole number (WEIGHTS); null: asked but not scored. */
 	weight: number | null;
 }
 
@@ -113,7 +119,7 @@ export interface Section {
 	key: string;
 	title: LocalisedText;
 	description?: LocalisedText | null;
-	/** Weight of the section's score in the overall score. */
+	/** Weight of the section's score in the overall score, a whole number (WEIGHTS). */
 	weight: number;
 	questions: readonly Question[];
 }
@@ -147,7 +153,7 @@ export type QuestionnaireProblemCode =
 	| 'duplicate_key'
 	/** The Finnish text is blank. */
 	| 'missing_text'
-	/** A weight that is not a finite number above 0. */
+	/** A weight that is not a whole number from WEIGHTS.min to WEIGHTS.max. */
 	| 'bad_weight'
 	/** A choice question with fewer than two options. */
 	| 'too_few_options'
@@ -169,7 +175,7 @@ export interface QuestionnaireProblem {
 	option?: number;
 }
 
-const positive = (n: number) => Number.isFinite(n) && n > 0;
+const isWeight = (n: number) => Number.isInteger(n) && n >= WEIGHTS.min && n <= WEIGHTS.max;
 const blank = (text: LocalisedText) => text.fi.trim() === '';
 
 /**
@@ -191,7 +197,7 @@ export function checkQuestionnaire(questionnaire: Questionnaire): QuestionnaireP
 	sections.forEach((s, section) => {
 		key(s.key, sectionKeys, { section });
 		if (blank(s.title)) problems.push({ code: 'missing_text', section });
-		if (!positive(s.weight)) problems.push({ code: 'bad_weight', section });
+		if (!isWeight(s.weight)) problems.push({ code: 'bad_weight', section });
 		if (s.questions.length === 0) problems.push({ code: 'empty_section', section });
 
 		s.questions.forEach((q, question) => {
@@ -199,7 +205,7 @@ export function checkQuestionnaire(questionnaire: Questionnaire): QuestionnaireP
 			key(q.key, questionKeys, at);
 			if (blank(q.text)) problems.push({ code: 'missing_text', ...at });
 			if ((q.kind === 'scale' || q.kind === 'single_choice') && q.weight !== null) {
-				if (!positive(q.weight)) problems.push({ code: 'bad_weight', ...at });
+				if (!isWeight(q.weight)) problems.push({ code: 'bad_weight', ...at });
 			}
 			if (q.kind === 'single_choice' || q.kind === 'multiple_choice') {
 				if (q.options.length < 2) problems.push({ code: 'too_few_options', ...at });
