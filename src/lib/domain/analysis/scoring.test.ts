@@ -9,6 +9,7 @@ import {
 	overallScore,
 	respondentScores,
 	respondentSectionScore,
+	scoresOnVersion,
 	type RespondentScores
 } from './scoring';
 import { EXAMPLE, scale, section, singleChoice, validAnswer } from './test-builders';
@@ -149,6 +150,41 @@ describe('municipalityScores', () => {
 	});
 });
 
+describe('scoresOnVersion', () => {
+	const v1: Questionnaire = {
+		sections: [section('a', [scale('a1'), scale('a2')]), section('b', [scale('b1'), scale('b2')])]
+	};
+	// v2 rewords a1 and adds b3: section a still scores alike, b does not
+	const v2: Questionnaire = {
+		sections: [
+			section('a', [{ ...scale('a1'), text: { fi: 'Uusi muotoilu' } }, scale('a2')]),
+			section('b', [scale('b1'), scale('b2'), scale('b3')])
+		]
+	};
+	const all = answers({ a1: s(5), a2: s(4), b1: s(3), b2: s(2) });
+
+	it('counts an answer of another version only where its section scores alike', () => {
+		const [same, other] = scoresOnVersion(v2, [
+			{ questionnaire: v2, answers: all },
+			{ questionnaire: v1, answers: all }
+		]);
+		expect(same).toEqual(respondentScores(v2, all));
+		expect(other).toEqual({
+			sections: new Map([
+				['a', 87.5],
+				['b', null]
+			]),
+			overall: null
+		});
+	});
+
+	it('is respondentScores when everyone answered the target version', () => {
+		expect(scoresOnVersion(EXAMPLE, [{ questionnaire: EXAMPLE, answers: all }])).toEqual([
+			respondentScores(EXAMPLE, all)
+		]);
+	});
+});
+
 // Random questionnaires of scored questions and the answers of a municipality's respondents.
 const scoredQuestion = (key: string): fc.Arbitrary<Question> =>
 	fc.oneof(
@@ -266,6 +302,19 @@ describe('the score rule’s invariants', () => {
 				const own = respondents.map((r) => r.overall!);
 				expect(overall.score).toBeGreaterThanOrEqual(Math.min(...own) - 1e-9);
 				expect(overall.score).toBeLessThanOrEqual(Math.max(...own) + 1e-9);
+			})
+		);
+	});
+
+	it('gives the scores of the version itself to respondents who answered it', () => {
+		fc.assert(
+			fc.property(municipality(), ([q, list]) => {
+				expect(
+					scoresOnVersion(
+						q,
+						list.map((answers) => ({ questionnaire: q, answers }))
+					)
+				).toEqual(list.map((a) => respondentScores(q, a)));
 			})
 		);
 	});

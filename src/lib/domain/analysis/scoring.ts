@@ -2,6 +2,7 @@ import { checkAnswer, CANNOT_SAY, type AnswerValue, type Answers } from './answe
 import {
 	isScored,
 	scoredSections,
+	sectionScoringFingerprint,
 	type Questionnaire,
 	type ScoredQuestion,
 	type Section
@@ -91,6 +92,46 @@ export function respondentScores(questionnaire: Questionnaire, answers: Answers)
 		scoredSections(questionnaire).map((s) => [s.key, respondentSectionScore(s, answers)])
 	);
 	return { sections, overall: overallScore(questionnaire, sections) };
+}
+
+/** A respondent's answers with the version they were given on. */
+export interface AnsweredVersion {
+	questionnaire: Questionnaire;
+	answers: Answers;
+}
+
+/**
+ * Respondents' scores for the results of one version, `target`. A respondent who answered
+ * another version counts in a section only where that section scores alike in both (same key
+ * and `sectionScoringFingerprint`); elsewhere they have no score there. Their overall score is
+ * built with the target's section weights.
+ */
+export function scoresOnVersion(
+	target: Questionnaire,
+	respondents: readonly AnsweredVersion[]
+): RespondentScores[] {
+	const prints = new Map<Questionnaire, Map<string, string>>();
+	const printsOf = (q: Questionnaire) => {
+		let p = prints.get(q);
+		if (!p) {
+			p = new Map(scoredSections(q).map((s) => [s.key, sectionScoringFingerprint(s)]));
+			prints.set(q, p);
+		}
+		return p;
+	};
+	const wanted = printsOf(target);
+	return respondents.map(({ questionnaire, answers }) => {
+		const theirs = printsOf(questionnaire);
+		const sections = new Map<string, number | null>();
+		for (const [key, print] of wanted) {
+			const section = questionnaire.sections.find((s) => s.key === key);
+			sections.set(
+				key,
+				section && theirs.get(key) === print ? respondentSectionScore(section, answers) : null
+			);
+		}
+		return { sections, overall: overallScore(target, sections) };
+	});
 }
 
 export interface ScoreWithSpread {
