@@ -121,6 +121,28 @@ describe('saveSection', () => {
 		expect(result).toEqual({ ok: true, answers: previous, changed: [] });
 	});
 
+	it('stores only the fields of an answer, and compares them whatever their order', () => {
+		const fromDatabase = new Map([
+			['strategy_known', { value: 4, kind: 'scale' } as AnswerValue],
+			['strategy_followed', { kind: 'scale', value: 2, id: 'row 7' } as AnswerValue]
+		]);
+		const result = save(
+			[
+				['strategy_known', scaleAnswer(4)],
+				['strategy_followed', { kind: 'scale', value: 2, extra: true } as AnswerValue]
+			],
+			{ previous: fromDatabase }
+		);
+		expect(result).toEqual({
+			ok: true,
+			answers: new Map([
+				['strategy_known', scaleAnswer(4)],
+				['strategy_followed', scaleAnswer(2)]
+			]),
+			changed: []
+		});
+	});
+
 	it('keeps chosen options in the order of the question', () => {
 		const result = save(
 			[['wellbeing_partners', { kind: 'multiple_choice', options: ['d', 'a'] }]],

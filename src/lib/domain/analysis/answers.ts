@@ -99,14 +99,46 @@ function checkNumber(question: NumberQuestion, value: number): AnswerProblem | n
 	return null;
 }
 
-/** Chosen options in the question's order, so equal choices are stored alike. */
-function normalised(question: Question, answer: AnswerValue): AnswerValue {
-	if (answer.kind !== 'multiple_choice' || question.kind !== 'multiple_choice') return answer;
-	const chosen = new Set(answer.options);
-	return {
-		kind: 'multiple_choice',
-		options: question.options.map((o) => o.key).filter((k) => chosen.has(k))
-	};
+/**
+ * The answer as stored: only its own fields, chosen options in the question's order, so that
+ * equal answers are stored alike and compare equal.
+ */
+function stored(question: Question, answer: AnswerValue): AnswerValue {
+	switch (answer.kind) {
+		case 'scale':
+			return { kind: 'scale', value: answer.value };
+		case 'number':
+			return { kind: 'number', value: answer.value };
+		case 'single_choice':
+			return { kind: 'single_choice', option: answer.option };
+		case 'free_text':
+			return { kind: 'free_text', text: answer.text };
+		case 'multiple_choice': {
+			const chosen = new Set(answer.options);
+			const order = question.kind === 'multiple_choice' ? question.options.map((o) => o.key) : [];
+			return { kind: 'multiple_choice', options: order.filter((k) => chosen.has(k)) };
+		}
+	}
+}
+
+/** Whether two answers say the same, whatever the order of their properties. */
+export function sameAnswer(a: AnswerValue | null, b: AnswerValue | null): boolean {
+	if (a === null || b === null) return a === b;
+	switch (a.kind) {
+		case 'scale':
+		case 'number':
+			return b.kind === a.kind && b.value === a.value;
+		case 'single_choice':
+			return b.kind === 'single_choice' && b.option === a.option;
+		case 'free_text':
+			return b.kind === 'free_text' && b.text === a.text;
+		case 'multiple_choice':
+			return (
+				b.kind === 'multiple_choice' &&
+				b.options.length === a.options.length &&
+				b.options.every((o, i) => o === a.options[i])
+			);
+	}
 }
 
 /** Whether the analysis still takes answers: a closed one is read only. */
@@ -169,8 +201,8 @@ export function saveSection(save: SectionSave): SectionSaveResult {
 			}
 		}
 		const before = save.previous.get(question.key) ?? null;
-		const after = answer && normalised(question, answer);
-		if (JSON.stringify(before) !== JSON.stringify(after)) changed.push(question.key);
+		const after = answer && stored(question, answer);
+		if (!sameAnswer(before, after)) changed.push(question.key);
 		if (after) answers.set(question.key, after);
 		else answers.delete(question.key);
 	}
