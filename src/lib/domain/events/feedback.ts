@@ -53,3 +53,10 @@ export function summariseFeedback(
 		return { questionId, summary: summariseScores(scores) };
 	});
 }
+
+/**
+ * The questions of an event's feedback form, by id: the ids are stored with each answer
+ * (`event_feedback.scores`), so a question's wording may change but its id may not.
+ */
+export const FEEDBACK_QUESTIONS = ['content', 'usefulness', 'arrangements'] as const;
+export type FeedbackQuestion = (typeof FEEDBACK_QUESTIONS)[number];

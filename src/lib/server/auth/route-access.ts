@@ -21,5 +21,6 @@ export const SIGNED_IN_ROUTES = new Set<string>([
 	// events are shown to whom they concern (network staff, members' people) and 404 to others
 	'/events',
 	'/events/[id]',
-	'/events/[id]/ics'
+	'/events/[id]/ics',
+	'/events/[id]/feedback'
 ]);

@@ -1,4 +1,6 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
+import { checkFeedbackWindow } from '$lib/domain/events/deadlines';
+import { feedbackStanding } from './give-feedback';
 import { z } from 'zod';
 import { eventSignUps } from '../db/schema';
 import { defineJob } from '../jobs/define-job';
@@ -78,5 +80,24 @@ export const eraseArrangementsJob = defineJob({
 			.update(eventSignUps)
 			.set({ arrangements: null, arrangementsErasedAt: ctx.now })
 			.where(and(eq(eventSignUps.eventId, eventId), isNotNull(eventSignUps.arrangements)));
+	}
+});
+
+/** Asks one attendee for feedback after the event (mark-attendance.ts), unless they answered. */
+export const eventFeedbackRequestJob = defineJob({
+	label: 'jobs.kind.event_feedback_request',
+	payload: z.object({ eventId: uuid, signUpId: uuid }),
+	async run(tx, { eventId, signUpId }, ctx) {
+		const row = await loadEventForMail(tx, eventId);
+		if (!row) return;
+		const [person] = await recipients(tx, eventId, {
+			signUpIds: [signUpId],
+			states: ['confirmed']
+		});
+		if (!person) return;
+		const standing = await feedbackStanding(tx, eventId, person.userId);
+		const schedule = { ...row.event, cancelled: row.event.cancelledAt !== null };
+		if (!checkFeedbackWindow(schedule, ctx.now, standing).ok) return;
+		await queueEventMail(tx, ctx, row, person, 'feedback');
 	}
 });

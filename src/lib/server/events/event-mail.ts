@@ -22,7 +22,8 @@ export type EventMailKind =
 	| 'sign_up_cancelled'
 	| 'changed'
 	| 'event_cancelled'
-	| 'reminder';
+	| 'reminder'
+	| 'feedback';
 
 export async function loadEventForMail(tx: DbOrTx, eventId: string) {
 	const [row] = await tx
@@ -49,6 +50,7 @@ export async function recipients(
 	const rows = await tx
 		.select({
 			signUpId: eventSignUps.id,
+			userId: eventSignUps.userId,
 			state: eventSignUps.state,
 			mode: eventSignUps.mode,
 			seq: eventSignUps.seq,
@@ -99,10 +101,11 @@ export async function queueEventMail(
 	const lines = [
 		t('mail.event.greeting', { name: person.name }),
 		'',
-		t(`mail.event.${kind === 'reminder' ? 'reminder' : kind}.body`, {
+		t(`mail.event.${kind}.body`, {
 			title,
 			position: extra.position ?? '',
-			reason: event.cancellationReason
+			reason: event.cancellationReason,
+			link: `${link}/feedback`
 		}),
 		'',
 		t('mail.event.details', {

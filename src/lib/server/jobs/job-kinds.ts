@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import { deliverMailJob } from '../mail/deliver-mail';
-import { eraseArrangementsJob, eventNoticeJob, eventReminderJob } from '../events/event-jobs';
+import {
+	eraseArrangementsJob,
+	eventFeedbackRequestJob,
+	eventNoticeJob,
+	eventReminderJob
+} from '../events/event-jobs';
 import type { JobRegistry } from './define-job';
 
 /**
@@ -13,7 +18,8 @@ export const JOB_KINDS = {
 	deliver_mail: deliverMailJob,
 	event_notice: eventNoticeJob,
 	event_reminder: eventReminderJob,
-	erase_arrangements: eraseArrangementsJob
+	erase_arrangements: eraseArrangementsJob,
+	event_feedback_request: eventFeedbackRequestJob
 } satisfies JobRegistry;
 
 export type JobKind = keyof typeof JOB_KINDS;
