@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PUBLIC_ROUTES, SIGNED_IN_ROUTES } from '../../src/lib/server/auth/route-access';
+import {
+	PUBLIC_ROUTES,
+	SECRET_ADDRESS_ROUTES,
+	SIGNED_IN_ROUTES
+} from '../../src/lib/server/auth/route-access';
 import { startApp, type RunningApp } from './support/app-server';
 import { HttpClient } from './support/http';
 import { findRoutes, pathFor } from './support/routes';
@@ -30,6 +34,21 @@ describe('route discovery', () => {
 		expect(guarded.length).toBeGreaterThan(3);
 		const ids = new Set(routes.map((r) => r.id));
 		for (const id of PUBLIC_ROUTES) expect(ids, id).toContain(id);
+	});
+});
+
+/**
+ * Routes public by a secret in their address ask nobody to sign in (a calendar program cannot),
+ * so an unknown secret must be refused as such: 404, no redirect, no cookie.
+ */
+describe.each([...SECRET_ADDRESS_ROUTES])('%s (public by its secret)', (id, reason) => {
+	it('says why it is public, and answers an unknown secret with 404', async () => {
+		expect(reason.length).toBeGreaterThan(40);
+		for (const client of [anonymous, coordinator]) {
+			const response = await client.get(pathFor(id));
+			expect(response.status).toBe(404);
+			expect(response.headers.get('set-cookie')).toBeNull();
+		}
 	});
 });
 

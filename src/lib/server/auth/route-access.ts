@@ -1,8 +1,21 @@
 /**
+ * Routes anyone holding a secret address may open without signing in, each with the reason it
+ * cannot ask for a session. An unknown or revoked secret answers 404 (tests/e2e/access.e2e.ts).
+ */
+export const SECRET_ADDRESS_ROUTES: ReadonlyMap<string, string> = new Map([
+	[
+		'/calendar/[token]',
+		'calendar programs fetch a subscribed feed without cookies or a sign-in; the 160-bit token ' +
+			'is the credential, renewed from /account/calendars (docs/decisions/020-calendar-feeds.md)'
+	]
+]);
+
+/**
  * Routes anyone may open. Every other route must refuse an anonymous visitor and a person
  * without its role; tests/e2e/access.e2e.ts finds every route and checks it.
  */
 export const PUBLIC_ROUTES = new Set([
+	...SECRET_ADDRESS_ROUTES.keys(),
 	'/',
 	'/healthz',
 	'/language',
@@ -17,6 +30,7 @@ export const PUBLIC_ROUTES = new Set([
 /** Routes any signed-in person may open, whatever their role. */
 export const SIGNED_IN_ROUTES = new Set<string>([
 	'/account',
+	'/account/calendars',
 	'/account/data',
 	// events are shown to whom they concern (network staff, members' people) and 404 to others
 	'/events',

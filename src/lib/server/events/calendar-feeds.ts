@@ -1,4 +1,5 @@
 import { and, asc, eq, exists, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db, DbOrTx } from '../db';
 import {
 	calendarFeeds,
@@ -17,6 +18,7 @@ import { helsinkiDate } from '$lib/domain/helsinki-time';
 import { isMember, MEMBERSHIP_STATES } from '$lib/domain/membership';
 import { serverTranslator } from '$lib/i18n/catalogue';
 import type { Locale } from '$lib/i18n/locales';
+import { choice } from '$lib/schemas/fields';
 
 /**
  * Calendar feeds at secret addresses (docs/decisions/020-calendar-feeds.md): a person's own
@@ -28,6 +30,30 @@ import type { Locale } from '$lib/i18n/locales';
 
 export const FEED_KINDS = ['personal', 'network'] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
+
+/**
+ * Which feed a form on the account's calendar page means: the person's own (no network) or a
+ * network's; `confirm` is the second step of a renewal.
+ */
+export const feedFormSchema = z
+	.object({
+		kind: choice(FEED_KINDS),
+		network: z
+			.union([z.literal(''), z.uuid({ error: 'error.invalid' })])
+			.optional()
+			.transform((v) => v || null),
+		confirm: z.literal('yes').optional()
+	})
+	.refine((f) => (f.kind === 'network') === (f.network !== null), {
+		message: 'error.invalid',
+		path: ['network']
+	});
+export type FeedForm = z.output<typeof feedFormSchema>;
+
+/** The anchor and notice key of a feed on the account page. */
+export function feedKey(kind: FeedKind, networkId: string | null): string {
+	return kind === 'network' && networkId ? `network-${networkId}` : 'personal';
+}
 
 /** How often a subscribing program should fetch a feed again (ADR 015). */
 export const FEED_REFRESH_HOURS = 1;
@@ -201,7 +227,7 @@ export async function getOrCreateFeed(
 
 /**
  * A new address for the feed; the old one answers 404 from the moment this commits. With two
- * renewals at once, both get the one address the first made.
+ * renewals at once (a double click), one live address remains.
  */
 export async function renewFeed(
 	db: Db,
