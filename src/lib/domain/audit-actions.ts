@@ -29,7 +29,8 @@ export const AUDIT_ACTIONS = [
 	'event.cancel_sign_up',
 	'event.promote',
 	'event.attendance',
-	'event.feedback'
+	'event.feedback',
+	'job.retry'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -40,5 +41,6 @@ export const AUDIT_ENTITY_TYPES = [
 	'municipality',
 	'season',
 	'membership',
-	'event'
+	'event',
+	'job'
 ] as const;

@@ -15,12 +15,14 @@ export const jobsEn: Record<keyof typeof jobsFi, string> = {
 	'jobs.failedAt': 'Failed',
 	'jobs.action': 'Action',
 	'jobs.retry': 'Try again',
-	'jobs.jobNumber': 'job {id}',
+	'jobs.jobNumber': '(job {id})',
 	'jobs.retried': 'Job {id} is queued again and will run shortly.',
 	'jobs.error.not_found':
 		'The job is not among the failed ones. Someone may already have started it again.',
 	'jobs.error.superseded':
 		'A newer job for the same thing is already queued, so this one was not started again.',
 	'jobs.kind.deliver_mail': 'Sending e-mail',
-	'outbox.status.queued': 'queued'
+	'outbox.status.queued': 'queued',
+	'outbox.queuedNote':
+		'A queued message goes out in the background shortly. If sending fails attempt after attempt, it appears among the failed background jobs, where it can be tried again:'
 };

@@ -14,12 +14,14 @@ export const jobsFi = {
 	'jobs.failedAt': 'Epäonnistui',
 	'jobs.action': 'Toiminto',
 	'jobs.retry': 'Yritä uudelleen',
-	'jobs.jobNumber': 'työ {id}',
+	'jobs.jobNumber': '(työ {id})',
 	'jobs.retried': 'Työ {id} on taas jonossa ja ajetaan pian.',
 	'jobs.error.not_found':
 		'Työtä ei löytynyt epäonnistuneiden joukosta. Joku on ehkä jo käynnistänyt sen uudelleen.',
 	'jobs.error.superseded':
 		'Samasta asiasta on jo uudempi työ jonossa, joten tätä ei käynnistetty uudelleen.',
 	'jobs.kind.deliver_mail': 'Sähköpostin lähetys',
-	'outbox.status.queued': 'jonossa'
+	'outbox.status.queued': 'jonossa',
+	'outbox.queuedNote':
+		'Jonossa oleva viesti lähtee taustalla hetken kuluttua. Jos lähetys epäonnistuu yrityksestä toiseen, se näkyy epäonnistuneissa taustatöissä, joista sen voi yrittää uudelleen:'
 } as const;

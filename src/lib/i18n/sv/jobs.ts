@@ -15,12 +15,14 @@ export const jobsSv: Record<keyof typeof jobsFi, string> = {
 	'jobs.failedAt': 'Misslyckades',
 	'jobs.action': 'Åtgärd',
 	'jobs.retry': 'Försök igen',
-	'jobs.jobNumber': 'jobb {id}',
+	'jobs.jobNumber': '(jobb {id})',
 	'jobs.retried': 'Jobb {id} står i kö igen och körs snart.',
 	'jobs.error.not_found':
 		'Jobbet finns inte bland de misslyckade. Någon har kanske redan startat det igen.',
 	'jobs.error.superseded':
 		'Ett nyare jobb för samma sak står redan i kö, så det här startades inte igen.',
 	'jobs.kind.deliver_mail': 'Sändning av e-post',
-	'outbox.status.queued': 'i kö'
+	'outbox.status.queued': 'i kö',
+	'outbox.queuedNote':
+		'Ett meddelande i kö skickas i bakgrunden inom kort. Om sändningen misslyckas försök efter försök visas den bland de misslyckade bakgrundsjobben, där den kan försökas igen:'
 };
