@@ -30,7 +30,10 @@ const enqueue = (kind: keyof typeof kinds, n: number, options?: EnqueueOptions) 
 const run = (now?: Date) =>
 	runDueJobs(database.db, {
 		serverId: 'server-a',
-		settings: { mail: { from: 'verkosto@example.fi', log: false } },
+		settings: {
+			mail: { from: 'verkosto@example.fi', log: false },
+			publicOrigin: 'http://localhost:3000'
+		},
 		kinds,
 		now
 	});
