@@ -41,6 +41,7 @@ const HEADER = {
 			'Kuntarekisteri',
 			'Muutosloki',
 			'Lähtevät viestit',
+			'Taustatyöt',
 			'Omat tiedot'
 		]
 	},
@@ -58,6 +59,7 @@ const HEADER = {
 			'Kommunregister',
 			'Ändringslogg',
 			'Utgående meddelanden',
+			'Bakgrundsjobb',
 			'Mina uppgifter'
 		]
 	},
@@ -75,6 +77,7 @@ const HEADER = {
 			'Municipality registry',
 			'Audit log',
 			'Outbox',
+			'Background jobs',
 			'My details'
 		]
 	}
