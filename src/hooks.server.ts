@@ -15,6 +15,7 @@ import { seedDemo } from '$lib/server/demo/seed-demo';
 import { loadShippedRegistry } from '$lib/server/registry/import-registry';
 import { closeMailTransports } from '$lib/server/mail/send-mail';
 import { backgroundOrigin, mailSettings } from '$lib/server/mail/settings';
+import { hideSecretPath } from '$lib/domain/secret-links';
 import { startJobPoller, stopJobPoller } from '$lib/server/jobs/poller';
 
 /**
@@ -113,11 +114,13 @@ export const handle = sequence(securityHeaders, session, locale);
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const id = crypto.randomUUID();
 	if (status >= 500) {
-		console.error(`[${id}] ${event.request.method} ${event.url.pathname}:`, error);
+		console.error(`[${id}] ${event.request.method} ${hideSecretPath(event.url.pathname)}:`, error);
 	} else if (status !== 404) {
 		// A refused request (415 for a body that is not a form, 400 for a broken one) is the
 		// client's mistake: one line, no stack trace.
-		console.warn(`[${id}] ${event.request.method} ${event.url.pathname}: ${status} ${message}`);
+		console.warn(
+			`[${id}] ${event.request.method} ${hideSecretPath(event.url.pathname)}: ${status} ${message}`
+		);
 	}
 	return { message: 'error', id };
 };

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/lib/server/db/client';
+import { seedDemo } from '../../src/lib/server/demo/seed-demo';
+import { loadShippedRegistry } from '../../src/lib/server/registry/import-registry';
 import { createThrowawayDatabase, testDatabaseUrl } from '../e2e/support/postgres';
 
 export interface TestDatabase extends Database {
@@ -11,6 +13,12 @@ export interface TestDatabase extends Database {
 	url?: string;
 }
 
+/** What a seeded test database holds: the shipped municipality registry and the demo data. */
+export async function seedTestDatabase(database: Database): Promise<void> {
+	await loadShippedRegistry(database.db);
+	await seedDemo(database.db);
+}
+
 /**
  * A fresh, migrated database for one test file: PGlite in memory by default, or a new
  * database on the PostgreSQL server that DATABASE_URL names (dropped afterwards). Both are
@@ -18,22 +26,27 @@ export interface TestDatabase extends Database {
  * migrations still run on open (finding nothing to do), so a missing template only costs time.
  * With VERKOSTO_REQUIRE_POSTGRES=1 and no DATABASE_URL it throws instead of falling back.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(
+	options: {
+		/** Start from the template with the registry and the demo data (migrated-template.ts). */
+		seeded?: boolean;
+	} = {}
+): Promise<TestDatabase> {
 	const url = testDatabaseUrl();
 	if (!url) {
-		const file = inject('pgliteTemplateFile');
+		const file = inject(options.seeded ? 'pgliteSeededFile' : 'pgliteTemplateFile');
 		const template = file ? new Blob([await readFile(file)]) : undefined;
-		return openDatabase({ kind: 'pglite', dataDir: null, template });
+		const database = await openDatabase({ kind: 'pglite', dataDir: null, template });
+		if (options.seeded && !file) await seedTestDatabase(database);
+		return database;
 	}
 
-	const throwaway = await createThrowawayDatabase(
-		url,
-		'verkosto_test',
-		inject('postgresTemplate') || undefined
-	);
+	const template = inject(options.seeded ? 'postgresSeededTemplate' : 'postgresTemplate');
+	const throwaway = await createThrowawayDatabase(url, 'verkosto_test', template || undefined);
 	let database: Database;
 	try {
 		database = await openDatabase({ kind: 'postgres', url: throwaway.url, poolSize: 4 });
+		if (options.seeded && !template) await seedTestDatabase(database);
 	} catch (error) {
 		await throwaway.drop();
 		throw error;

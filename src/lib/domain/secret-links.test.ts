@@ -40,3 +40,12 @@ describe('hideSecretLinks', () => {
 		);
 	});
 });
+
+describe('hideSecretPath', () => {
+	it('hides the secret of a calendar feed and of a sign-in link in a logged path', async () => {
+		const { hideSecretPath } = await import('./secret-links');
+		expect(hideSecretPath('/calendar/abcdefghijklmnop')).toBe('/calendar/••••••••');
+		expect(hideSecretPath('/signin/link/abcdefghijklmnop')).toBe('/signin/link/••••••••');
+		expect(hideSecretPath('/events/1234')).toBe('/events/1234');
+	});
+});

@@ -10,3 +10,11 @@ export const HIDDEN_SECRET = '••••••••';
 export function hideSecretLinks(text: string): string {
 	return text.replace(SECRET_LINK, `$1${HIDDEN_SECRET}`);
 }
+
+/** Addresses that are secrets themselves: a calendar feed's, a sign-in or reset link's. */
+const SECRET_PATH = /^(\/calendar\/|\/signin\/(?:link|reset)\/)[^/]+/;
+
+/** A request path as it may be logged: the secret part of a secret address hidden. */
+export function hideSecretPath(pathname: string): string {
+	return pathname.replace(SECRET_PATH, `$1${HIDDEN_SECRET}`);
+}

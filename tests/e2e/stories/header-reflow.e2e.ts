@@ -35,6 +35,7 @@ const HEADER = {
 		nav: 'Päävalikko',
 		links: [
 			'Etusivu',
+			'Tapahtumat',
 			'Verkostot',
 			'Kaudet',
 			'Henkilöt',
@@ -53,6 +54,7 @@ const HEADER = {
 		nav: 'Huvudmeny',
 		links: [
 			'Startsida',
+			'Evenemang',
 			'Nätverk',
 			'Säsonger',
 			'Personer',
@@ -71,6 +73,7 @@ const HEADER = {
 		nav: 'Main menu',
 		links: [
 			'Home',
+			'Events',
 			'Networks',
 			'Seasons',
 			'People',

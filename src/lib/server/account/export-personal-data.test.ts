@@ -6,9 +6,8 @@ import { recordAudit } from '../audit/record-audit';
 import { signInWithPassword } from '../auth/sign-in';
 import type { Database } from '../db/client';
 import { auditLog, membershipDecisions, memberships, sessions, users } from '../db/schema';
-import { DEMO_PASSWORD, seedDemo } from '../demo/seed-demo';
+import { DEMO_PASSWORD } from '../demo/seed-demo';
 import { sendMail } from '../mail/send-mail';
-import { loadShippedRegistry } from '../registry/import-registry';
 import {
 	AUDIT_EXPORT_LIMIT,
 	exportPersonalData,
@@ -21,10 +20,8 @@ let database: Database;
 let helena: typeof users.$inferSelect;
 
 beforeAll(async () => {
-	database = await createTestDatabase();
+	database = await createTestDatabase({ seeded: true });
 	const db = database.db;
-	await loadShippedRegistry(db);
-	await seedDemo(db);
 	[helena] = (await db.select().from(users).where(eq(users.email, HELENA))) as [
 		typeof users.$inferSelect
 	];

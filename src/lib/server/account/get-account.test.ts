@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/setup/test-db';
 import type { Database } from '../db/client';
 import { memberships, networks, seasons, users } from '../db/schema';
-import { DEMO_COORDINATOR, seedDemo } from '../demo/seed-demo';
-import { loadShippedRegistry } from '../registry/import-registry';
+import { DEMO_COORDINATOR } from '../demo/seed-demo';
 import { getAccount } from './get-account';
 
 let database: Database;
@@ -19,9 +18,7 @@ const idOf = async (where: { email?: string; name?: string }) => {
 };
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	await loadShippedRegistry(database.db);
-	await seedDemo(database.db);
+	database = await createTestDatabase({ seeded: true });
 });
 afterAll(() => database?.close());
 

@@ -5,8 +5,6 @@ import { NOW, peopleOf, planEvent } from '../../../../tests/factories/events';
 import type { Database } from '../db/client';
 import { jobs, outbox } from '../db/schema';
 import { systemActor, userActor } from '../actor';
-import { seedDemo } from '../demo/seed-demo';
-import { loadShippedRegistry } from '../registry/import-registry';
 import { runDueJobs } from '../jobs/run-due-jobs';
 import { eventFeedbackResults } from './feedback-results';
 import { giveFeedback } from './give-feedback';
@@ -26,9 +24,7 @@ const settings = {
 };
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	await loadShippedRegistry(database.db);
-	await seedDemo(database.db);
+	database = await createTestDatabase({ seeded: true });
 	vaala = await peopleOf(database.db, '785');
 	eventId = await planEvent(database.db);
 	for (const name of ['Mikko Mäkelä', 'Kerttu Koskela', 'Tapio Tervo']) {

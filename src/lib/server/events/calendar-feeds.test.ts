@@ -13,8 +13,7 @@ import {
 	seasons,
 	users
 } from '../db/schema';
-import { DEMO_COORDINATOR, DEMO_EXPERT, seedDemo } from '../demo/seed-demo';
-import { loadShippedRegistry } from '../registry/import-registry';
+import { DEMO_COORDINATOR, DEMO_EXPERT } from '../demo/seed-demo';
 import {
 	getOrCreateFeed,
 	listCalendarFeeds,
@@ -120,10 +119,8 @@ const titled = (list: ParsedEvent[], title: string) => list.find((e) => e.summar
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-	database = await createTestDatabase();
+	database = await createTestDatabase({ seeded: true });
 	const db = database.db;
-	await loadShippedRegistry(db);
-	await seedDemo(db);
 	const [uso] = await db.select({ id: networks.id }).from(networks).where(eq(networks.slug, 'uso'));
 	usoId = uso!.id;
 	const [uso7] = await db

@@ -11,8 +11,6 @@ import {
 import { openDatabase, type Database } from '../db/client';
 import { eventSignUps } from '../db/schema';
 import { systemActor } from '../actor';
-import { seedDemo } from '../demo/seed-demo';
-import { loadShippedRegistry } from '../registry/import-registry';
 import { placeSignUp, type Seat } from '$lib/domain/events/capacity';
 import { signUpForEvent } from './sign-up-for-event';
 
@@ -25,9 +23,7 @@ let database: TestDatabase;
 let second: Database | null = null;
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	await loadShippedRegistry(database.db);
-	await seedDemo(database.db);
+	database = await createTestDatabase({ seeded: true });
 	if (database.url)
 		second = await openDatabase({ kind: 'postgres', url: database.url, poolSize: 10 });
 });

@@ -6,8 +6,6 @@ import { NOW, eventForm, peopleOf, planEvent } from '../../../../tests/factories
 import type { Database } from '../db/client';
 import { eventSignUps, outbox, users } from '../db/schema';
 import { systemActor, userActor } from '../actor';
-import { seedDemo } from '../demo/seed-demo';
-import { loadShippedRegistry } from '../registry/import-registry';
 import { runDueJobs } from '../jobs/run-due-jobs';
 import { cancelEvent } from './cancel-event';
 import { cancelSignUp } from './cancel-sign-up';
@@ -26,9 +24,7 @@ const settings = {
 };
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	await loadShippedRegistry(database.db);
-	await seedDemo(database.db);
+	database = await createTestDatabase({ seeded: true });
 	vaala = await peopleOf(database.db, '785');
 	// Kerttu reads Swedish
 	await database.db

@@ -307,7 +307,8 @@ export async function listUpcomingEvents(
 	db: Db,
 	user: SessionUser,
 	now: Date,
-	requestedPage: number
+	requestedPage: number,
+	perPage = EVENTS_PAGE_SIZE
 ) {
 	const codes = [
 		...new Set(user.roles.map((r) => r.municipalityCode).filter((c): c is string => !!c))
@@ -336,7 +337,7 @@ export async function listUpcomingEvents(
 		.from(events)
 		.innerJoin(seasons, eq(seasons.id, events.seasonId))
 		.where(where);
-	const { page, pages, offset } = numberedPage(total?.n ?? 0, requestedPage, EVENTS_PAGE_SIZE);
+	const { page, pages, offset } = numberedPage(total?.n ?? 0, requestedPage, perPage);
 	const rows = await db
 		.select({
 			event: events,
@@ -358,7 +359,7 @@ export async function listUpcomingEvents(
 		)
 		.where(where)
 		.orderBy(asc(events.startsAt), asc(events.id))
-		.limit(EVENTS_PAGE_SIZE)
+		.limit(perPage)
 		.offset(offset);
 	return { page, pages, total: total?.n ?? 0, rows };
 }

@@ -12,8 +12,6 @@ import {
 import type { Database } from '../db/client';
 import { eventSignUps, jobs } from '../db/schema';
 import { systemActor } from '../actor';
-import { seedDemo } from '../demo/seed-demo';
-import { loadShippedRegistry } from '../registry/import-registry';
 import { cancelEvent } from './cancel-event';
 import { createEvent, updateEvent } from './save-event';
 import { signUpForEvent } from './sign-up-for-event';
@@ -22,9 +20,7 @@ let database: Database;
 let vaala: Map<string, { id: string }>;
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	await loadShippedRegistry(database.db);
-	await seedDemo(database.db);
+	database = await createTestDatabase({ seeded: true });
 	vaala = await peopleOf(database.db, '785');
 });
 afterAll(() => database?.close());

@@ -12,8 +12,6 @@ import {
 import type { Database } from '../db/client';
 import { eventSignUps, jobs } from '../db/schema';
 import { userActor, type Actor } from '../actor';
-import { seedDemo } from '../demo/seed-demo';
-import { loadShippedRegistry } from '../registry/import-registry';
 import { cancelSignUp } from './cancel-sign-up';
 import { signUpForEvent } from './sign-up-for-event';
 
@@ -23,9 +21,7 @@ let kajaaniContact: Actor;
 let vaalaContact: Actor;
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	await loadShippedRegistry(database.db);
-	await seedDemo(database.db);
+	database = await createTestDatabase({ seeded: true });
 	vaala = await peopleOf(database.db, '785');
 	kajaaniContact = userActor(await personByEmail(database.db, 'yhteys-205@example.fi'));
 	vaalaContact = userActor(await personByEmail(database.db, 'yhteys-785@example.fi'));

@@ -5,9 +5,8 @@ import type { Database } from '../db/client';
 import { memberships, networks, seasons, users } from '../db/schema';
 import { createSession, validateSession, type SessionUser } from '../auth/session';
 import { systemActor } from '../actor';
-import { DEMO_COORDINATOR, DEMO_EXPERT, seedDemo } from '../demo/seed-demo';
+import { DEMO_COORDINATOR, DEMO_EXPERT } from '../demo/seed-demo';
 import { USO7_MEMBERS } from '../demo/uso7';
-import { loadShippedRegistry } from '../registry/import-registry';
 import { createUser } from '../users/create-user';
 import { getHomeSummary } from './get-home-summary';
 
@@ -25,9 +24,7 @@ async function signedIn(email: string): Promise<SessionUser> {
 }
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	await loadShippedRegistry(database.db);
-	await seedDemo(database.db);
+	database = await createTestDatabase({ seeded: true });
 });
 afterAll(() => database?.close());
 

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { listUpcomingEvents } from '../events/event-queries';
 import { municipalityAccess } from '../auth/guard';
 import { coordinatedNetworks, type SessionUser } from '../auth/session';
 import {
@@ -33,10 +34,19 @@ function seasonView(s: SeasonRow) {
  */
 export interface UpcomingEvent {
 	id: string;
-	title: string;
+	titleFi: string;
+	titleSv: string;
+	titleEn: string;
 	startsAt: Date;
+	endsAt: Date;
+	cancelled: boolean;
+	/** The person's own sign-up, if any. */
+	ownState: 'confirmed' | 'waiting' | null;
 	href: string;
 }
+
+/** How many of the next events the front page lists; the events page has the rest. */
+export const FRONT_PAGE_EVENTS = 5;
 
 const unique = <T>(values: T[]) => [...new Set(values)];
 
@@ -58,13 +68,14 @@ export async function getHomeSummary(db: Db, user: SessionUser, now = new Date()
 		user.roles.map((r) => r.municipalityCode).filter((c): c is string => c !== null)
 	);
 
-	const [staffSeasons, municipalities] = await Promise.all([
+	const [staffSeasons, municipalities, upcoming] = await Promise.all([
 		coordinated.length || assisted.length
 			? listSeasons(db, unique([...coordinated, ...assisted])).then((rows) =>
 					seasonsInView(rows, today)
 				)
 			: Promise.resolve([] as SeasonRow[]),
-		Promise.all(codes.map((code) => municipalitySummary(db, user, code, today)))
+		Promise.all(codes.map((code) => municipalitySummary(db, user, code, today))),
+		listUpcomingEvents(db, user, now, 1, FRONT_PAGE_EVENTS)
 	]);
 
 	const coordinatorSeasons = staffSeasons.filter((s) => coordinated.includes(s.networkId));
@@ -85,7 +96,17 @@ export async function getHomeSummary(db: Db, user: SessionUser, now = new Date()
 		}),
 		expert: staffSeasons.filter((s) => assisted.includes(s.networkId)).map(seasonView),
 		municipalities: municipalities.filter((m) => m !== null),
-		upcomingEvents: [] as UpcomingEvent[]
+		upcomingEvents: upcoming.rows.map((r): UpcomingEvent => ({
+			id: r.event.id,
+			titleFi: r.event.titleFi,
+			titleSv: r.event.titleSv,
+			titleEn: r.event.titleEn,
+			startsAt: r.event.startsAt,
+			endsAt: r.event.endsAt,
+			cancelled: r.event.cancelledAt !== null,
+			ownState: r.ownState === 'cancelled' ? null : r.ownState,
+			href: `/events/${r.event.id}`
+		}))
 	};
 }
 

@@ -3,9 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/setup/test-db';
 import type { Database } from '../db/client';
 import { memberships, networks, seasons, users } from '../db/schema';
-import { seedDemo } from '../demo/seed-demo';
 import { USO7_MEMBERS } from '../demo/uso7';
-import { loadShippedRegistry } from '../registry/import-registry';
 import { listMemberMunicipalities } from '../seasons/season-queries';
 import { getPublicNetwork } from './get-public-network';
 
@@ -14,9 +12,7 @@ const DURING_USO7 = new Date('2024-03-01T10:00:00Z');
 const members = USO7_MEMBERS.filter((m) => m.state === 'active' || m.state === 'decided');
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	await loadShippedRegistry(database.db);
-	await seedDemo(database.db);
+	database = await createTestDatabase({ seeded: true });
 });
 afterAll(() => database?.close());
 

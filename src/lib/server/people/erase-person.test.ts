@@ -19,11 +19,12 @@ import {
 	roleAssignments,
 	seasons,
 	sessions,
+	calendarFeeds,
 	users
 } from '../db/schema';
-import { DEMO_COORDINATOR, DEMO_EXPERT, DEMO_PASSWORD, seedDemo } from '../demo/seed-demo';
+import { DEMO_COORDINATOR, DEMO_EXPERT, DEMO_PASSWORD } from '../demo/seed-demo';
 import { sendMail } from '../mail/send-mail';
-import { loadShippedRegistry } from '../registry/import-registry';
+import { getOrCreateFeed } from '../events/calendar-feeds';
 import { createUser } from '../users/create-user';
 import { ERASED_TEXT, erasedEmail, erasedLabel, erasePerson } from './erase-person';
 
@@ -78,10 +79,8 @@ async function snapshot() {
 }
 
 beforeAll(async () => {
-	database = await createTestDatabase();
+	database = await createTestDatabase({ seeded: true });
 	const db = database.db;
-	await loadShippedRegistry(db);
-	await seedDemo(db);
 	coordinator = userActor(await userByEmail(DEMO_COORDINATOR));
 	const helena = await userByEmail(HELENA);
 	helenaId = helena.id;
@@ -99,6 +98,7 @@ beforeAll(async () => {
 	if (!signedIn.ok) throw new Error('Helena could not sign in');
 	helenaSessionToken = signedIn.token;
 	await requestSignInLink(db, MAIL, { email: HELENA, address: '10.0.0.1', origin: 'http://x' });
+	await getOrCreateFeed(db, userActor(helena), helena.id, 'personal', null);
 	await recordAttemptFailure();
 	await updateProfile(db, userActor(helena), helena.id, {
 		name: 'Helena H. Hallila',
@@ -267,12 +267,13 @@ describe('erasing a person', () => {
 		});
 	});
 
-	it('removes her roles, sessions, sign-in links and sign-in attempts', async () => {
+	it('removes her roles, sessions, sign-in links, sign-in attempts and calendar addresses', async () => {
 		const db = database.db;
 		const counts = await Promise.all([
 			db.select({ n: count() }).from(roleAssignments).where(eq(roleAssignments.userId, helenaId)),
 			db.select({ n: count() }).from(sessions).where(eq(sessions.userId, helenaId)),
 			db.select({ n: count() }).from(authTokens).where(eq(authTokens.userId, helenaId)),
+			db.select({ n: count() }).from(calendarFeeds).where(eq(calendarFeeds.userId, helenaId)),
 			db
 				.select({ n: count() })
 				.from(authAttempts)
@@ -283,7 +284,7 @@ describe('erasing a person', () => {
 					)
 				)
 		]);
-		expect(counts.map(([r]) => r!.n)).toEqual([0, 0, 0, 0]);
+		expect(counts.map(([r]) => r!.n)).toEqual([0, 0, 0, 0, 0]);
 	});
 
 	it('keeps only the subject of mail to her, and blots her out of mail to others', async () => {

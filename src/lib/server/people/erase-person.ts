@@ -4,6 +4,7 @@ import {
 	auditLog,
 	authAttempts,
 	authTokens,
+	calendarFeeds,
 	memberships,
 	outbox,
 	roleAssignments,
@@ -159,6 +160,7 @@ export async function erasePerson(
 			.where(eq(users.id, person.id));
 		await tx.delete(roleAssignments).where(eq(roleAssignments.userId, person.id));
 		await tx.delete(sessions).where(eq(sessions.userId, person.id));
+		await tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, person.id));
 		await tx.delete(authTokens).where(eq(authTokens.userId, person.id));
 		if (emails.length) {
 			// auth_attempts_key_at

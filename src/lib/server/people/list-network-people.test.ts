@@ -4,9 +4,8 @@ import { createTestDatabase } from '../../../../tests/setup/test-db';
 import { systemActor, userActor } from '../actor';
 import type { Database } from '../db/client';
 import { memberships, municipalities, networks, seasons, users } from '../db/schema';
-import { DEMO_COORDINATOR, seedDemo } from '../demo/seed-demo';
+import { DEMO_COORDINATOR } from '../demo/seed-demo';
 import { USO7_MEMBERS } from '../demo/uso7';
-import { loadShippedRegistry } from '../registry/import-registry';
 import { createUser } from '../users/create-user';
 import { erasePerson } from './erase-person';
 import {
@@ -29,9 +28,7 @@ const DEMO_PEOPLE = USO7_MEMBERS.reduce((sum, m) => sum + m.people.length, 0);
 const q = (over: Partial<NetworkPeopleQuery> = {}) => ({ ...networkPeopleQueryDefaults, ...over });
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	await loadShippedRegistry(database.db);
-	await seedDemo(database.db);
+	database = await createTestDatabase({ seeded: true });
 	const db = database.db;
 	uso = (await db.select({ id: networks.id }).from(networks))[0]!.id;
 	uso7 = (await db.select({ id: seasons.id }).from(seasons))[0]!.id;

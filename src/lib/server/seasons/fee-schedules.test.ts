@@ -3,8 +3,6 @@ import { createTestDatabase } from '../../../../tests/setup/test-db';
 import type { Database } from '../db/client';
 import { networks } from '../db/schema';
 import { systemActor } from '../actor';
-import { loadShippedRegistry } from '../registry/import-registry';
-import { seedDemo } from '../demo/seed-demo';
 import { addFeeSchedule, listFeeTiers } from './fee-schedules';
 import { networkFeeTiers } from './season-queries';
 
@@ -12,9 +10,7 @@ let database: Database;
 let uso: string;
 
 beforeAll(async () => {
-	database = await createTestDatabase();
-	await loadShippedRegistry(database.db);
-	await seedDemo(database.db);
+	database = await createTestDatabase({ seeded: true });
 	[{ id: uso }] = (await database.db.select({ id: networks.id }).from(networks)) as [
 		{ id: string }
 	];
