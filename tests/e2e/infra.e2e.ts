@@ -69,6 +69,32 @@ describeWithBrowser('Chromium and axe', () => {
 				);
 				return;
 			}
+			if (request.url === '/strict/style.css') {
+				// grey on white, 2.8:1 where AA asks 4.5:1 (the policy refuses inline styles)
+				response.setHeader('content-type', 'text/css');
+				response.end('#hint { color: #999999 }');
+				return;
+			}
+			if (request.url === '/strict/unlabelled' || request.url === '/strict/clean') {
+				// The app's own policy (svelte.config.js): no inline script or style, no eval. axe
+				// is put into the page through the DevTools protocol, which the policy does not govern.
+				response.setHeader(
+					'content-security-policy',
+					"default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; " +
+						"base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+				);
+				const head = '<!doctype html><html lang="fi"><head><title>Haku</title>';
+				response.end(
+					request.url === '/strict/clean'
+						? `${head}</head><body><main><h1>Haku</h1>` +
+								'<label for="q">Hae</label> <input id="q" name="q"></main></body></html>'
+						: // a search field with no label, and a hint too faint to read
+							`${head}<link rel="stylesheet" href="/strict/style.css"></head><body><main>` +
+								'<h1>Haku</h1><input id="q" name="q">' +
+								'<p id="hint">Kirjoita kunnan nimi.</p></main></body></html>'
+				);
+				return;
+			}
 			if (request.url === '/blue-on-blue') {
 				// The header's sign-out button as it once was: the header's blue on that blue.
 				// axe files text of its background's own colour under "incomplete", not violations.
@@ -139,6 +165,42 @@ describeWithBrowser('Chromium and axe', () => {
 
 			await page.goto(`${origin}/`);
 			await expectAccessible(page, 'clean page');
+		});
+	});
+
+	it('runs axe under the app’s strict policy, again on the same page and after navigating', async () => {
+		await withBrowser(async (page) => {
+			await page.goto(`${origin}/strict/unlabelled`);
+			const check = () =>
+				expectAccessible(page, 'unlabelled field').then(
+					() => null,
+					(e: Error) => e
+				);
+			const error = await check();
+			expect(error?.message).toMatch(/^2 accessibility violation\(s\) on unlabelled field \(/);
+			expect(error?.message).toMatch(/- label \[critical\]: Form elements must have labels/);
+			expect(error?.message).toMatch(/\n {6}#q(\n|$)/);
+			expect(error?.message).toMatch(/- color-contrast \[serious\]: Elements must meet minimum/);
+			expect(error?.message).toMatch(/\n {6}#hint(\n|$)/);
+			// help links name the rule and the axe version, as @axe-core/playwright's did
+			expect(error?.message).toMatch(
+				/https:\/\/dequeuniversity\.com\/rules\/axe\/4\.\d+\/label\?application=playwright/
+			);
+			// axe stays in the page: a second check answers the same
+			expect((await check())?.message).toBe(error?.message);
+			expect(takePolicyViolations(page), 'axe ran without the policy refusing anything').toEqual(
+				[]
+			);
+
+			// a new page has no axe of its own: it is put in again
+			await page.goto(`${origin}/strict/clean`);
+			await expect(page.evaluate(() => 'axe' in window)).resolves.toBe(false);
+			await expectAccessible(page, 'labelled field');
+			await page.goto(`${origin}/strict/unlabelled`);
+			expect((await check())?.message).toBe(error?.message);
+			// and a check that leaves out the field and the hint passes
+			await expectAccessible(page, 'unlabelled field left out', { exclude: ['#q', '#hint'] });
+			expect(takePolicyViolations(page)).toEqual([]);
 		});
 	});
 
