@@ -1,8 +1,8 @@
-import { AxeBuilder } from '@axe-core/playwright';
+import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 
-type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
-type AxeNode = AxeResults['incomplete'][number]['nodes'][number];
+type AxeResults = Pick<axe.AxeResults, 'violations' | 'incomplete'>;
+type AxeNode = axe.NodeResult;
 
 /** The WCAG 2.1 A and AA rules (the level the public sector must meet). */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -71,6 +71,52 @@ function contrastData(node: AxeNode): ContrastData | undefined {
 }
 
 /**
+ * Puts axe-core into the page unless it is there already: once per page load, not once per
+ * check (@axe-core/playwright sent its 500 KB source on every check, and finished each check
+ * in a blank tab of its own: about a second a check before axe looked at anything). Sent
+ * through the DevTools protocol, as Playwright's own scripts are, so the page's
+ * Content-Security-Policy does not apply to it (tests/e2e/infra.e2e.ts checks that). The help
+ * links name the application @axe-core/playwright named, so that messages read as before.
+ */
+async function injectAxe(page: Page): Promise<void> {
+	const present = await page.evaluate(() => 'axe' in window);
+	if (present) return;
+	await page.evaluate(
+		`${axe.source}\n;axe.configure({ branding: { application: 'playwright' } });`
+	);
+}
+
+/**
+ * axe's answer on the page as it is now: the WCAG tags' rules but `disableRules`, on the
+ * whole page but `exclude`. Only violations and incomplete results are read, so axe is asked
+ * for no more than one example of each pass (`resultTypes`): it checks the same, and answers
+ * far shorter on a long page.
+ */
+async function analyze(page: Page, options: AccessibilityOptions): Promise<AxeResults> {
+	await injectAxe(page);
+	const runOptions: axe.RunOptions = {
+		runOnly: { type: 'tag', values: WCAG_TAGS },
+		resultTypes: ['violations', 'incomplete']
+	};
+	if (options.disableRules?.length) {
+		runOptions.rules = Object.fromEntries(
+			options.disableRules.map((rule) => [rule, { enabled: false }])
+		);
+	}
+	const context = { include: [], exclude: options.exclude ?? [] };
+	return page.evaluate(
+		async ({ context, runOptions }) => {
+			const { violations, incomplete } = await (window as unknown as { axe: typeof axe }).axe.run(
+				context,
+				runOptions
+			);
+			return { violations, incomplete };
+		},
+		{ context, runOptions }
+	);
+}
+
+/**
  * Runs axe on the page as it is now and throws on any WCAG 2.1 A/AA violation, listing each
  * rule, its impact, what it asks for and (up to three of) the elements that break it; and on
  * any text axe left "incomplete" with a measured contrast below AA, listing each element with
@@ -81,10 +127,7 @@ export async function expectAccessible(
 	context?: string,
 	options: AccessibilityOptions = {}
 ): Promise<void> {
-	let builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
-	for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
-	if (options.disableRules?.length) builder = builder.disableRules(options.disableRules);
-	const results = await builder.analyze();
+	const results = await analyze(page, options);
 	const unreadable = unreadableIncompleteText(results);
 	if (results.violations.length === 0 && unreadable.lines.length === 0) return;
 
