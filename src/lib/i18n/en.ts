@@ -194,6 +194,7 @@ export const en: Messages = {
 	'audit.to': 'To',
 	'audit.empty': 'No entries match these criteria.',
 	'audit.system': 'system',
+	'audit.fieldsChanged': '{count} fields changed',
 
 	'outbox.title': 'Outbox',
 	'outbox.intro':
@@ -507,6 +508,7 @@ export const en: Messages = {
 	'season.membersCount.one': '{count} municipality',
 	'people.count.one': '{count} person',
 	'people.importConfirm.one': 'Import {count} person',
+	'audit.fieldsChanged.one': '{count} field changed',
 	'footer.text': 'Verkosto – the platform for development networks of municipalities',
 	'footer.accessibility': 'Accessibility: aiming at WCAG 2.1 AA',
 	...eventsEn,

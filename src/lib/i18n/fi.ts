@@ -198,6 +198,7 @@ export const fi = {
 	'audit.to': 'Päättyen',
 	'audit.empty': 'Ei merkintöjä näillä ehdoilla.',
 	'audit.system': 'järjestelmä',
+	'audit.fieldsChanged': '{count} kenttää muuttui',
 
 	'outbox.title': 'Lähtevät viestit',
 	'outbox.intro':
@@ -510,6 +511,7 @@ export const fi = {
 	'season.membersCount.one': '{count} kunta',
 	'people.count.one': '{count} henkilö',
 	'people.importConfirm.one': 'Tuo {count} henkilö',
+	'audit.fieldsChanged.one': '{count} kenttä muuttui',
 	'footer.text': 'Verkosto – kuntien kehittämisverkostojen alusta',
 	'footer.accessibility': 'Saavutettavuus: tavoitteena WCAG 2.1 AA',
 	...eventsFi,

@@ -194,6 +194,7 @@ export const sv: Messages = {
 	'audit.to': 'Till',
 	'audit.empty': 'Inga poster med dessa villkor.',
 	'audit.system': 'systemet',
+	'audit.fieldsChanged': '{count} fält ändrades',
 
 	'outbox.title': 'Utgående meddelanden',
 	'outbox.intro':
@@ -507,6 +508,7 @@ export const sv: Messages = {
 	'season.membersCount.one': '{count} kommun',
 	'people.count.one': '{count} person',
 	'people.importConfirm.one': 'Importera {count} person',
+	'audit.fieldsChanged.one': '{count} fält ändrades',
 	'footer.text': 'Verkosto – plattformen för kommunernas utvecklingsnätverk',
 	'footer.accessibility': 'Tillgänglighet: målet är WCAG 2.1 AA',
 	...eventsSv,

@@ -143,6 +143,8 @@ describeWithBrowser('the audit log and the outbox', () => {
 						expect(row[COL.actor], row.join(' | ')).toBe('järjestelmä');
 						expect(row[COL.action]).toBe('municipality.create');
 						expect(row[COL.entity]).toMatch(/^municipality \d{3}$/);
+						// a whole municipality: its 22 fields folded under their count
+						expect(row[COL.changes]).toBe('22 kenttää muuttui');
 					}
 					pages.push(rows);
 					await checkAccessible(page, `audit log, registry load, page ${pages.length}`);
@@ -160,6 +162,19 @@ describeWithBrowser('the audit log and the outbox', () => {
 				expect(codes.length, '308 current municipalities and Pertunmaa').toBe(309);
 				expect(codes).toContain('785');
 				expect(codes).toContain('588');
+
+				// an entry opens in place (a <details>: the page needs no script for it) to show it all
+				const last = pages.at(-1)![0]!;
+				const entry = page
+					.getByRole('table', { name: 'Muutosloki', exact: true })
+					.getByRole('group')
+					.first();
+				await entry.getByText('22 kenttää muuttui', { exact: true }).click();
+				const fields = await tableRows(entry.getByRole('table'));
+				expect(fields).toHaveLength(22);
+				expect(fields[0]).toEqual(['code', '–', last[COL.entity]!.replace('municipality ', '')]);
+				expect(fields.map((f) => f[0])).toContain('nameFi');
+				await checkAccessible(page, 'audit log, registry load, an entry opened');
 
 				// and back to newer entries
 				const before = page.url();

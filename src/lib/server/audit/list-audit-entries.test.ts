@@ -6,7 +6,7 @@ import { systemActor, userActor } from '../actor';
 import { createUser } from '../users/create-user';
 import { setUserLocale } from '../users/set-user-locale';
 import { changedFields, recordAudit } from './record-audit';
-import { listAuditEntries } from './list-audit-entries';
+import { AUDIT_CHANGES_SHOWN_OPEN, auditChanges, listAuditEntries } from './list-audit-entries';
 
 let database: Database;
 let maija: { id: string; email: string };
@@ -84,5 +84,44 @@ describe('changedFields', () => {
 			after: { b: 'y' }
 		});
 		expect(changedFields({ a: 1 }, { a: 1 })).toBeNull();
+	});
+});
+
+describe('auditChanges', () => {
+	it('lists every field recorded before or after, in the order recorded, as the log shows it', () => {
+		expect(
+			auditChanges(
+				{ state: 'invited', decidedOn: null },
+				{ state: 'active', decidedOn: '2026-11-30', groups: ['A', 'B'], size: 2 }
+			).fields
+		).toEqual([
+			{ field: 'state', before: 'invited', after: 'active' },
+			{ field: 'decidedOn', before: '–', after: '2026-11-30' },
+			{ field: 'groups', before: '–', after: '["A","B"]' },
+			{ field: 'size', before: '–', after: '2' }
+		]);
+		expect(auditChanges(null, null)).toEqual({ fields: [], folded: false });
+	});
+
+	it('leaves a change of a few fields open and folds a whole record', async () => {
+		expect(auditChanges(null, { method: 'password' })).toEqual({
+			fields: [{ field: 'method', before: '–', after: 'password' }],
+			folded: false
+		});
+		const few = Object.fromEntries(
+			Array.from({ length: AUDIT_CHANGES_SHOWN_OPEN }, (_, i) => [`f${i}`, i])
+		);
+		expect(auditChanges({}, few).folded).toBe(false);
+		expect(auditChanges({}, { ...few, one: 'more' }).folded).toBe(true);
+
+		const { rows } = await listAuditEntries(database.db, q({ action: 'user.create' }));
+		const created = auditChanges(rows[0]?.before, rows[0]?.after);
+		expect(created.folded, 'a person created').toBe(true);
+		expect(created.fields.map((c) => c.field)).toContain('email');
+		const [update] = (await listAuditEntries(database.db, q({ action: 'user.update' }))).rows;
+		expect(auditChanges(update?.before, update?.after), 'a change of language').toEqual({
+			fields: [{ field: 'locale', before: 'fi', after: 'sv' }],
+			folded: false
+		});
 	});
 });

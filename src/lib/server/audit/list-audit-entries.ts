@@ -29,3 +29,39 @@ export async function listAuditEntries(db: Db, query: AuditQuery, limit = AUDIT_
 		.limit(limit + 1);
 	return keysetPage(rows, query, limit);
 }
+
+/**
+ * An entry with more changed fields than this shows them folded, under a line that counts
+ * them: a registry load writes 309 entries of 22 fields each, a person's creation 7, while the
+ * changes people make (a state, a decision, a language) touch one to a few. Folded, a page of
+ * the log stays a list of who did what that can be read down; each entry opens in place.
+ */
+export const AUDIT_CHANGES_SHOWN_OPEN = 5;
+
+/** One field of an entry: its name and its value before and after, as the log shows them. */
+export interface AuditChange {
+	field: string;
+	before: string;
+	after: string;
+}
+
+/** A value as the log shows it: "–" for none, text as it is, anything else as JSON. */
+function shown(value: unknown): string {
+	if (value === null || value === undefined) return '–';
+	return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * Every field an entry recorded before or after the change, in the order it recorded them,
+ * and whether the page shows them folded.
+ */
+export function auditChanges(
+	before: unknown,
+	after: unknown
+): { fields: AuditChange[]; folded: boolean } {
+	const b = (before ?? {}) as Record<string, unknown>;
+	const a = (after ?? {}) as Record<string, unknown>;
+	const names = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+	const fields = names.map((field) => ({ field, before: shown(b[field]), after: shown(a[field]) }));
+	return { fields, folded: fields.length > AUDIT_CHANGES_SHOWN_OPEN };
+}

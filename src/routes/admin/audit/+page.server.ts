@@ -1,6 +1,6 @@
 import { requireCoordinator } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { listAuditEntries } from '$lib/server/audit/list-audit-entries';
+import { auditChanges, listAuditEntries } from '$lib/server/audit/list-audit-entries';
 import { parseQuery } from '$lib/server/http/parse';
 import { auditQueryDefaults, auditQueryShape } from '$lib/schemas/audit';
 import type { PageServerLoad } from './$types';
@@ -27,8 +27,7 @@ export const load: PageServerLoad = async (event) => {
 			action: e.action,
 			entityType: e.entityType,
 			entityId: e.entityId,
-			before: (e.before ?? null) as Record<string, unknown> | null,
-			after: (e.after ?? null) as Record<string, unknown> | null
+			changes: auditChanges(e.before, e.after)
 		}))
 	};
 };
