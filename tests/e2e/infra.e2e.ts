@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppServer } from './support/app-server';
-import { expectAccessible } from './support/axe';
+import { expectAccessible, type AccessibilityOptions } from './support/axe';
 import {
 	describeWithBrowser,
 	firstPage,
@@ -75,7 +75,8 @@ describeWithBrowser('Chromium and axe', () => {
 				response.end('#hint { color: #999999 }');
 				return;
 			}
-			if (request.url === '/strict/unlabelled' || request.url === '/strict/clean') {
+			const strictPage = request.url?.replace(/\?.*/, '');
+			if (strictPage === '/strict/unlabelled' || strictPage === '/strict/clean') {
 				// The app's own policy (svelte.config.js): no inline script or style, no eval. axe
 				// is put into the page through the DevTools protocol, which the policy does not govern.
 				response.setHeader(
@@ -85,7 +86,7 @@ describeWithBrowser('Chromium and axe', () => {
 				);
 				const head = '<!doctype html><html lang="fi"><head><title>Haku</title>';
 				response.end(
-					request.url === '/strict/clean'
+					strictPage === '/strict/clean'
 						? `${head}</head><body><main><h1>Haku</h1>` +
 								'<label for="q">Hae</label> <input id="q" name="q"></main></body></html>'
 						: // a search field with no label, and a hint too faint to read
@@ -201,6 +202,39 @@ describeWithBrowser('Chromium and axe', () => {
 			// and a check that leaves out the field and the hint passes
 			await expectAccessible(page, 'unlabelled field left out', { exclude: ['#q', '#hint'] });
 			expect(takePolicyViolations(page)).toEqual([]);
+		});
+	});
+
+	it('checks a page state once, and again when anything axe could see has changed', async () => {
+		await withBrowser(async (page) => {
+			const address = `${origin}/strict/clean?checked-once`;
+			// whether axe looked at the page: a state found accessible before is not checked, and
+			// axe is not even put into the page
+			const checked = async (what: string, options?: AccessibilityOptions) => {
+				await expectAccessible(page, what, options);
+				return page.evaluate(() => 'axe' in window);
+			};
+			await page.goto(address);
+			expect(await checked('a form')).toBe(true);
+			await page.goto(address);
+			expect(await checked('the same form again')).toBe(false);
+
+			await page.getByLabel('Hae', { exact: true }).fill('Vaala');
+			expect(await checked('a name typed in')).toBe(true);
+			await page.goto(address);
+			await page.getByLabel('Hae', { exact: true }).focus();
+			expect(await checked('the field focused')).toBe(true);
+			await page.goto(address);
+			await page.setViewportSize({ width: 320, height: 640 });
+			expect(await checked('on a phone')).toBe(true);
+			await page.goto(address);
+			expect(await checked('a rule left out', { disableRules: ['label'] })).toBe(true);
+
+			await page.setViewportSize({ width: 1280, height: 900 });
+			await page.goto(address);
+			expect(await checked('the form as at first')).toBe(false);
+			await page.getByText('Hae', { exact: true }).hover();
+			expect(await checked('the mouse over the label')).toBe(true);
 		});
 	});
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 
@@ -117,19 +118,95 @@ async function analyze(page: Page, options: AccessibilityOptions): Promise<AxeRe
 }
 
 /**
+ * The states of pages this test file has found accessible (a test file is a module of its own
+ * in vitest, so this is per file). A story passes through the same state again and again — the
+ * sign-in page and the front page of each person in each story, a list before and after
+ * "clear" — and axe, given the same page, answers the same: a state met again is not checked
+ * again. Only passes are kept; a state that failed is checked each time it is met.
+ */
+const foundAccessible = new Set<string>();
+
+/**
+ * Everything axe's answer depends on, as one hash: the address and the whole document, what
+ * the markup does not show (typed values, choices, scroll positions, focus and what the mouse
+ * is over — a :hover or :focus style changes colours), the window's size, whether the style
+ * sheets, images and fonts have loaded, the emulated media, and the check's options. Two
+ * states with one hash differ in nothing axe could see.
+ */
+async function pageState(page: Page, options: AccessibilityOptions): Promise<string> {
+	const state = await page.evaluate(() => {
+		const path = (element: Element | null): string => {
+			const steps: string[] = [];
+			for (let e = element; e?.parentElement; e = e.parentElement) {
+				steps.unshift(`${e.tagName}:${Array.prototype.indexOf.call(e.parentElement.children, e)}`);
+			}
+			return steps.join('/');
+		};
+		const all = Array.from(document.querySelectorAll('*'));
+		const controls = Array.from(document.querySelectorAll('input, select, textarea'), (c) =>
+			c instanceof HTMLInputElement
+				? `${c.value}|${c.checked}`
+				: c instanceof HTMLSelectElement
+					? `${c.selectedIndex}|${Array.from(c.selectedOptions, (o) => o.index).join(',')}`
+					: (c as HTMLTextAreaElement).value
+		);
+		const scrolled = all
+			.filter((e) => e.scrollTop !== 0 || e.scrollLeft !== 0)
+			.map((e) => `${path(e)}@${e.scrollLeft},${e.scrollTop}`);
+		const focused = document.activeElement;
+		const media = [
+			'(prefers-color-scheme: dark)',
+			'(forced-colors: active)',
+			'(prefers-contrast: more)',
+			'(prefers-reduced-motion: reduce)'
+		].map((query) => matchMedia(query).matches);
+		return JSON.stringify({
+			url: location.href,
+			html: document.documentElement.outerHTML,
+			controls,
+			scrolled,
+			window: [innerWidth, innerHeight, devicePixelRatio, scrollX, scrollY],
+			focus: [path(focused), focused?.matches(':focus-visible') ?? false],
+			hover: path(Array.from(document.querySelectorAll(':hover')).at(-1) ?? null),
+			loaded: [
+				document.readyState,
+				Array.from(document.styleSheets, (sheet) => {
+					try {
+						return `${sheet.href}:${sheet.cssRules.length}`;
+					} catch {
+						return `${sheet.href}:?`;
+					}
+				}),
+				Array.from(document.images, (image) => image.complete),
+				document.fonts.status
+			],
+			media
+		});
+	});
+	return createHash('sha256').update(state).update(JSON.stringify(options)).digest('hex');
+}
+
+/**
  * Runs axe on the page as it is now and throws on any WCAG 2.1 A/AA violation, listing each
  * rule, its impact, what it asks for and (up to three of) the elements that break it; and on
  * any text axe left "incomplete" with a measured contrast below AA, listing each element with
  * its colours and ratio. `context` names the state checked, e.g. 'sign-in form with errors'.
+ * A state this test file already found accessible passes at once (`foundAccessible`).
  */
 export async function expectAccessible(
 	page: Page,
 	context?: string,
 	options: AccessibilityOptions = {}
 ): Promise<void> {
+	const state = await pageState(page, options);
+	if (foundAccessible.has(state)) return;
 	const results = await analyze(page, options);
 	const unreadable = unreadableIncompleteText(results);
-	if (results.violations.length === 0 && unreadable.lines.length === 0) return;
+	if (results.violations.length === 0 && unreadable.lines.length === 0) {
+		// kept only if the page did not change while axe looked at it
+		if ((await pageState(page, options)) === state) foundAccessible.add(state);
+		return;
+	}
 
 	const lines = results.violations.map((violation) => {
 		const targets = violation.nodes
