@@ -185,6 +185,7 @@ export const en: Messages = {
 	'audit.actor': 'By',
 	'audit.action': 'Action',
 	'audit.entity': 'Record',
+	'audit.field': 'Field',
 	'audit.entityType': 'Record type',
 	'audit.entityId': 'Record id',
 	'audit.changes': 'Changes',

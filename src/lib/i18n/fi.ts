@@ -189,6 +189,7 @@ export const fi = {
 	'audit.actor': 'Tekijä',
 	'audit.action': 'Toimenpide',
 	'audit.entity': 'Kohde',
+	'audit.field': 'Kenttä',
 	'audit.entityType': 'Kohteen tyyppi',
 	'audit.entityId': 'Kohteen tunniste',
 	'audit.changes': 'Muutokset',

@@ -185,6 +185,7 @@ export const sv: Messages = {
 	'audit.actor': 'Utförare',
 	'audit.action': 'Åtgärd',
 	'audit.entity': 'Objekt',
+	'audit.field': 'Fält',
 	'audit.entityType': 'Objekttyp',
 	'audit.entityId': 'Objektets id',
 	'audit.changes': 'Ändringar',
