@@ -13,10 +13,17 @@ export interface TestDatabase extends Database {
 	url?: string;
 }
 
+/**
+ * When the seeded test database's demo was loaded: a fixed day, so that tests know where the
+ * demo's current season lies (USO 8 from 1.1.2026 to 31.12.2027, src/lib/server/demo/uso8.ts)
+ * and which of its events are past, whatever day they run on.
+ */
+export const DEMO_LOADED = new Date('2026-12-01T10:00:00Z');
+
 /** What a seeded test database holds: the shipped municipality registry and the demo data. */
 export async function seedTestDatabase(database: Database): Promise<void> {
 	await loadShippedRegistry(database.db);
-	await seedDemo(database.db);
+	await seedDemo(database.db, DEMO_LOADED);
 }
 
 /**

@@ -75,7 +75,9 @@ describe('the personal data export', () => {
 				erasedAt: null
 			},
 			roles: [{ role: 'contact_person', municipalityCode: '785', networkId: null }],
+			// USO 7 and the demo's current season
 			contactPersonOf: [
+				{ municipalityCode: '785', network: 'USO', seasonNumber: 8, state: 'active' },
 				{ municipalityCode: '785', network: 'USO', seasonNumber: 7, state: 'active' }
 			],
 			decisionsRecorded: [{ municipalityCode: '785', body: 'kunnanhallitus', section: '§ 9' }]

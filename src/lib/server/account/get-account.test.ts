@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/setup/test-db';
 import type { Database } from '../db/client';
-import { memberships, networks, seasons, users } from '../db/schema';
+import { users } from '../db/schema';
 import { DEMO_COORDINATOR } from '../demo/seed-demo';
 import { getAccount } from './get-account';
 
@@ -81,25 +81,17 @@ describe('the account page’s data', () => {
 	});
 
 	it('after USO 7 shows it as the latest season, and the next season once it has begun', async () => {
-		const [uso] = await database.db.select().from(networks);
-		const [uso8] = await database.db
-			.insert(seasons)
-			.values({
-				networkId: uso!.id,
-				number: 8,
-				startsOn: '2027-01-01',
-				endsOn: '2028-12-31',
-				leadThemeFi: 'x',
-				leadThemeSv: 'x',
-				leadThemeEn: 'x'
-			})
-			.returning();
-		await database.db.insert(memberships).values({ seasonId: uso8!.id, municipalityCode: '785' });
-		const id = await idOf({ email: 'osallistuja-785@example.fi' });
-		const between = await getAccount(database.db, id, new Date('2026-06-01T12:00:00Z'));
+		// the seeded demo's USO 8 runs from 1.1.2026 to 31.12.2027 (DEMO_LOADED)
+		const vaala = await idOf({ email: 'osallistuja-785@example.fi' });
+		const between = await getAccount(database.db, vaala, new Date('2025-06-01T12:00:00Z'));
 		expect(between?.memberships.map((m) => m.seasonNumber)).toEqual([7]);
-		const during8 = await getAccount(database.db, id, new Date('2027-02-01T12:00:00Z'));
-		expect(during8?.memberships.map((m) => [m.seasonNumber, m.state])).toEqual([[8, 'invited']]);
-		expect(during8?.memberships[0]?.mayAttendOnSite).toBe(false);
+		const during8 = await getAccount(database.db, vaala, new Date('2026-02-01T12:00:00Z'));
+		expect(during8?.memberships.map((m) => [m.seasonNumber, m.state])).toEqual([[8, 'active']]);
+		expect(during8?.memberships[0]?.mayAttendOnSite).toBe(true);
+		// Lahti is invited to USO 8 again and has not decided
+		const lahti = await idOf({ email: 'osallistuja-398@example.fi' });
+		const invited = await getAccount(database.db, lahti, new Date('2026-02-01T12:00:00Z'));
+		expect(invited?.memberships.map((m) => [m.seasonNumber, m.state])).toEqual([[8, 'invited']]);
+		expect(invited?.memberships[0]?.mayAttendOnSite).toBe(false);
 	});
 });

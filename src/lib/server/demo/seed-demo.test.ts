@@ -1,18 +1,26 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/setup/test-db';
 import type { Database } from '../db/client';
-import { membershipDecisions, memberships, roleAssignments, users } from '../db/schema';
+import { membershipDecisions, memberships, roleAssignments, seasons, users } from '../db/schema';
 import { loadShippedRegistry } from '../registry/import-registry';
+import { currentOrLatestSeasons } from '$lib/domain/current-season';
+import { helsinkiDate } from '$lib/domain/helsinki-time';
 import { seedDemo } from './seed-demo';
 import { USO7_MEMBERS } from './uso7';
+
+/**
+ * The demo as loaded at one moment: a Sunday night in March when the clocks change, as
+ * good a day as any.
+ */
+const LOADED = new Date('2027-03-28T00:30:00Z');
 
 let database: Database;
 
 beforeAll(async () => {
 	database = await createTestDatabase();
 	await loadShippedRegistry(database.db);
-	expect(await seedDemo(database.db)).toBe(true);
+	expect(await seedDemo(database.db, LOADED)).toBe(true);
 });
 afterAll(() => database?.close());
 
@@ -23,9 +31,11 @@ describe('the demo story', () => {
 
 	it('has Vaala in USO 7 with the board’s decision and the administrative director as contact person', async () => {
 		const [vaala] = await database.db
-			.select()
+			.select({ memberships })
 			.from(memberships)
-			.where(eq(memberships.municipalityCode, '785'));
+			.innerJoin(seasons, eq(seasons.id, memberships.seasonId))
+			.where(and(eq(memberships.municipalityCode, '785'), eq(seasons.number, 7)))
+			.then((rows) => rows.map((r) => r.memberships));
 		expect(vaala?.state).toBe('active');
 		expect(vaala?.onSiteGroups).toEqual(['board', 'council_presidium', 'management_team']);
 		const [contact] = await database.db
@@ -76,5 +86,51 @@ describe('the demo story', () => {
 		expect(new Set(USO7_MEMBERS.map((m) => m.state))).toEqual(
 			new Set(['active', 'declined', 'invited', 'decided'])
 		);
+	});
+});
+
+async function seasonRows() {
+	const rows = await database.db.select().from(seasons).orderBy(asc(seasons.number));
+	const current = currentOrLatestSeasons(rows, helsinkiDate(LOADED));
+	return { uso7: rows.find((r) => r.number === 7)!, current };
+}
+
+describe('the current season', () => {
+	it('has a current season at the load day, with USO 7’s members in the same states, their decisions and contact persons', async () => {
+		const { uso7, current } = await seasonRows();
+		expect(current).toHaveLength(1);
+		const uso8 = current[0]!;
+		expect(uso8).toMatchObject({ number: 8, seminars: 4, workSeminars: 4 });
+		const members = await database.db
+			.select()
+			.from(memberships)
+			.where(inArray(memberships.seasonId, [uso7.id, uso8.id]));
+		const of = (seasonId: string) => members.filter((m) => m.seasonId === seasonId);
+		// all but Pertunmaa, merged into Mäntyharju since
+		const continuing = of(uso7.id).filter((m) => m.municipalityCode !== '588');
+		const facts = (m: (typeof members)[number]) => [
+			m.municipalityCode,
+			m.state,
+			m.contactPersonId,
+			m.onSiteGroups
+		];
+		expect(of(uso8.id).map(facts).sort()).toEqual(continuing.map(facts).sort());
+		expect(of(uso8.id).filter((m) => m.state === 'active')).toHaveLength(10);
+		const decisions = await database.db
+			.select()
+			.from(membershipDecisions)
+			.where(
+				inArray(
+					membershipDecisions.membershipId,
+					of(uso8.id).map((m) => m.id)
+				)
+			);
+		expect(decisions).toHaveLength(
+			USO7_MEMBERS.filter((m) => m.decision && m.code !== '588').length
+		);
+		for (const d of decisions) {
+			expect(d.meetingDate >= uso8.startsOn && d.meetingDate <= uso8.endsOn).toBe(true);
+			expect(d.proposal).toContain('8. kaudelle');
+		}
 	});
 });

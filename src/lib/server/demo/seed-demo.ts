@@ -13,17 +13,21 @@ import {
 	seasons
 } from '../db/schema';
 import type { Tx } from '../db';
+import { helsinkiDate } from '$lib/domain/helsinki-time';
 import { USO7_FOCUS_AREAS, USO7_MEMBERS, USO7_SEASON, USO_FEE_TIERS } from './uso7';
+import { NOT_CONTINUING, USO8_FOCUS_AREAS, USO8_SEASON, uso8Period } from './uso8';
 
 export const DEMO_PASSWORD = 'verkosto-demo';
 export const DEMO_COORDINATOR = 'koordinaattori@example.fi';
 export const DEMO_EXPERT = 'asiantuntija@example.fi';
 
 /**
- * Loads the demo story into an empty database: the USO network and its staff. People are
- * fictional and use @example.fi addresses. Does nothing when any user exists.
+ * Loads the demo story into an empty database: the USO network and its staff, USO 7
+ * (2023–2024) with its members, and USO 8 running around `now`, the day the demo is loaded
+ * (uso8.ts). People are fictional and use @example.fi addresses. Does nothing
+ * when any user exists.
  */
-export async function seedDemo(db: Db): Promise<boolean> {
+export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean> {
 	const [existing] = await db.select({ n: count() }).from(users);
 	if ((existing?.n ?? 0) > 0) return false;
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -65,18 +69,28 @@ export async function seedDemo(db: Db): Promise<boolean> {
 			passwordHash,
 			roles: [{ role: 'expert', networkId: uso.id, municipalityCode: null }]
 		});
-		await seedUso7(tx, uso.id, passwordHash);
+		const uso7 = await seedUso7(tx, uso.id, passwordHash);
+		await seedUso8(tx, uso.id, uso7.contacts, now);
 	});
 	return true;
 }
 
-/** The vaala proposal as the board's minutes put it (shared/seed). */
-const VAALA_PROPOSAL = `Kunnanhallitus päättää, että
-1) Vaala osallistuu Uuden sukupolven organisaatiot (USO) -verkoston 7. kaudelle ajalla 2023–2024.
+/** The Vaala proposal as the board's minutes put it (shared/seed), for a season. */
+function vaalaProposal(seasonNumber: number, startsOn: string, endsOn: string) {
+	return `Kunnanhallitus päättää, että
+1) Vaala osallistuu Uuden sukupolven organisaatiot (USO) -verkoston ${seasonNumber}. kaudelle ajalla ${startsOn.slice(0, 4)}–${endsOn.slice(0, 4)}.
 2) Verkostoyhdyshenkilöksi nimetään hallintojohtaja.
 3) Kunnanhallituksen jäsenet, kunnanvaltuuston puheenjohtajisto ja johtoryhmän jäsenet voivat osallistua USO-verkoston seminaareihin paikan päällä.`;
+}
+
+function proposalOf(code: string, seasonNumber: number, startsOn: string, endsOn: string) {
+	return code === '785'
+		? vaalaProposal(seasonNumber, startsOn, endsOn)
+		: `Osallistuminen Uuden sukupolven organisaatiot (USO) -verkoston ${seasonNumber}. kaudelle ${startsOn.slice(0, 4)}–${endsOn.slice(0, 4)}.`;
+}
 
 async function seedUso7(tx: Tx, networkId: string, passwordHash: string) {
+	const contacts = new Map<string, string>();
 	const [season] = await tx
 		.insert(seasons)
 		.values({ ...USO7_SEASON, networkId })
@@ -132,6 +146,7 @@ async function seedUso7(tx: Tx, networkId: string, passwordHash: string) {
 			});
 			if (person.account === 'contact') contactId = user.id;
 		}
+		if (contactId && member.state !== 'invited') contacts.set(member.code, contactId);
 		const [membership] = await tx
 			.insert(memberships)
 			.values({
@@ -147,10 +162,7 @@ async function seedUso7(tx: Tx, networkId: string, passwordHash: string) {
 			await tx.insert(membershipDecisions).values({
 				...member.decision,
 				membershipId: membership!.id,
-				proposal:
-					member.code === '785'
-						? VAALA_PROPOSAL
-						: `Osallistuminen Uuden sukupolven organisaatiot (USO) -verkoston 7. kaudelle 2023–2024.`
+				proposal: proposalOf(member.code, 7, USO7_SEASON.startsOn, USO7_SEASON.endsOn)
 			});
 		}
 		await recordAudit(tx, systemActor, {
@@ -160,4 +172,75 @@ async function seedUso7(tx: Tx, networkId: string, passwordHash: string) {
 			after: { seasonId: season.id, municipalityCode: member.code, state: member.state }
 		});
 	}
+	return { season, contacts };
+}
+
+/**
+ * USO 8 around the load day. The members of USO 7 continue in the same states (but Pertunmaa,
+ * merged since): those active are active again with the same decisions, taken at the same time
+ * of the new season's first year, the same groups on site and the same contact persons. The
+ * front pages speak of the current season, so it carries USO 7's variety too: Raasepori has
+ * decided but not begun, Kauniainen has declined, Lahti is invited and has done nothing yet.
+ */
+async function seedUso8(
+	tx: Tx,
+	networkId: string,
+	contacts: ReadonlyMap<string, string>,
+	now: Date
+) {
+	const period = uso8Period(helsinkiDate(now));
+	const startYear = Number(period.startsOn.slice(0, 4));
+	const [season] = await tx
+		.insert(seasons)
+		.values({ ...USO8_SEASON, ...period, networkId })
+		.returning();
+	if (!season) throw new Error('season insert returned nothing');
+	await tx
+		.insert(seasonFocusAreas)
+		.values(USO8_FOCUS_AREAS.map((f, i) => ({ ...f, seasonId: season.id, position: i + 1 })));
+	await recordAudit(tx, systemActor, {
+		action: 'season.create',
+		entityType: 'season',
+		entityId: season.id,
+		after: { number: season.number, startsOn: season.startsOn, endsOn: season.endsOn }
+	});
+	const continuing = USO7_MEMBERS.filter((m) => !NOT_CONTINUING.has(m.code));
+	const rows = await tx
+		.insert(memberships)
+		.values(
+			continuing.map((member) => ({
+				seasonId: season.id,
+				municipalityCode: member.code,
+				state: member.state,
+				contactPersonId: contacts.get(member.code) ?? null,
+				onSiteGroups: member.onSiteGroups,
+				invitedAt: new Date(`${startYear - 1}-11-15T09:00:00Z`)
+			}))
+		)
+		.returning();
+	await tx.insert(membershipDecisions).values(
+		continuing.flatMap((member) =>
+			member.decision
+				? [
+						{
+							...member.decision,
+							membershipId: rows.find((r) => r.municipalityCode === member.code)!.id,
+							meetingDate: `${startYear}${member.decision.meetingDate.slice(4)}`,
+							proposal: proposalOf(member.code, 8, period.startsOn, period.endsOn)
+						}
+					]
+				: []
+		)
+	);
+	await recordAudit(
+		tx,
+		systemActor,
+		rows.map((m) => ({
+			action: 'membership.invite',
+			entityType: 'membership',
+			entityId: m.id,
+			after: { seasonId: season.id, municipalityCode: m.municipalityCode, state: m.state }
+		}))
+	);
+	return season;
 }

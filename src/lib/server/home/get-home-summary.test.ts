@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../../tests/setup/test-db';
+import { createTestDatabase, DEMO_LOADED } from '../../../../tests/setup/test-db';
 import type { Database } from '../db/client';
 import { memberships, networks, seasons, users } from '../db/schema';
 import { createSession, validateSession, type SessionUser } from '../auth/session';
@@ -12,6 +12,9 @@ import { getHomeSummary } from './get-home-summary';
 
 let database: Database;
 const DURING_USO7 = new Date('2024-03-01T10:00:00Z');
+/** The seeded demo was loaded on DEMO_LOADED: its USO 8 runs from 1.1.2026 to 31.12.2027. */
+/** USO 8 has USO 7's members in the same states, but Pertunmaa (merged into Mäntyharju). */
+const USO8_MEMBERS = USO7_MEMBERS.filter((m) => m.code !== '588');
 
 /** The person as the session hook sees them, roles included. */
 async function signedIn(email: string): Promise<SessionUser> {
@@ -43,8 +46,9 @@ describe('the front page of a coordinator', () => {
 			DURING_USO7
 		);
 		const inState = (state: string) => USO7_MEMBERS.filter((m) => m.state === state).length;
-		expect(summary.coordinator).toHaveLength(1);
-		expect(summary.coordinator[0]).toMatchObject({
+		// USO 8, not begun yet, is in view too: the next season is prepared while one runs
+		expect(summary.coordinator.map((s) => s.number)).toEqual([8, 7]);
+		expect(summary.coordinator[1]).toMatchObject({
 			networkShortName: 'USO',
 			networkSlug: 'uso',
 			number: 7,
@@ -59,10 +63,35 @@ describe('the front page of a coordinator', () => {
 			members: inState('decided') + inState('active'),
 			total: USO7_MEMBERS.length
 		});
-		expect(summary.coordinator[0]?.byState.find((s) => s.state === 'active')?.count).toBe(11);
+		expect(summary.coordinator[1]?.byState.find((s) => s.state === 'active')?.count).toBe(11);
 		expect(summary.expert).toEqual([]);
 		expect(summary.municipalities).toEqual([]);
 		expect(summary.upcomingEvents).toEqual([]);
+	});
+
+	it('counts the current season’s municipalities by state once it runs, USO 7 out of view', async () => {
+		const summary = await getHomeSummary(
+			database.db,
+			await signedIn(DEMO_COORDINATOR),
+			DEMO_LOADED
+		);
+		const inState = (state: string) => USO8_MEMBERS.filter((m) => m.state === state).length;
+		expect(summary.coordinator.map((s) => s.number)).toEqual([8]);
+		expect(summary.coordinator[0]).toMatchObject({
+			number: 8,
+			startsOn: '2026-01-01',
+			endsOn: '2027-12-31',
+			byState: [
+				{ state: 'invited', count: inState('invited') },
+				{ state: 'decided', count: inState('decided') },
+				{ state: 'active', count: inState('active') },
+				{ state: 'declined', count: inState('declined') },
+				{ state: 'withdrawn', count: 0 }
+			],
+			members: inState('decided') + inState('active'),
+			total: USO8_MEMBERS.length
+		});
+		expect(summary.coordinator[0]?.byState.find((s) => s.state === 'active')?.count).toBe(10);
 	});
 });
 
@@ -70,7 +99,10 @@ describe('the front page of an expert', () => {
 	it('shows the seasons of the expert’s network, without counting its members', async () => {
 		const summary = await getHomeSummary(database.db, await signedIn(DEMO_EXPERT), DURING_USO7);
 		expect(summary.coordinator).toEqual([]);
-		expect(summary.expert.map((s) => [s.networkShortName, s.number])).toEqual([['USO', 7]]);
+		expect(summary.expert.map((s) => [s.networkShortName, s.number])).toEqual([
+			['USO', 8],
+			['USO', 7]
+		]);
 		expect(summary.expert[0]).not.toHaveProperty('byState');
 	});
 });
@@ -86,17 +118,19 @@ describe('the front page of a municipality’s people', () => {
 		expect(summary.municipalities).toHaveLength(1);
 		const vaala = summary.municipalities[0]!;
 		expect(vaala).toMatchObject({ code: '785', nameFi: 'Vaala', canManage: true });
-		expect(vaala.seasons).toHaveLength(1);
-		expect(vaala.seasons[0]).toMatchObject({
-			networkSlug: 'uso',
-			number: 7,
-			membership: {
-				state: 'active',
-				isMember: true,
-				contactName: 'Helena Hallila',
-				checks: ALL_DONE
-			}
-		});
+		// in USO 7 and, already decided, in USO 8 to come
+		expect(vaala.seasons.map((s) => s.number)).toEqual([8, 7]);
+		for (const season of vaala.seasons) {
+			expect(season).toMatchObject({
+				networkSlug: 'uso',
+				membership: {
+					state: 'active',
+					isMember: true,
+					contactName: 'Helena Hallila',
+					checks: ALL_DONE
+				}
+			});
+		}
 	});
 
 	it('asks an invited municipality for its decision and its contact person', async () => {
@@ -105,7 +139,10 @@ describe('the front page of a municipality’s people', () => {
 			await signedIn('yhteys-398@example.fi'),
 			DURING_USO7
 		);
-		expect(summary.municipalities[0]?.seasons[0]?.membership).toMatchObject({
+		const seasons = summary.municipalities[0]!.seasons;
+		// Lahti, invited to USO 7, is invited to USO 8 too
+		expect(seasons.map((s) => s.number)).toEqual([8, 7]);
+		expect(seasons.find((s) => s.number === 7)?.membership).toMatchObject({
 			state: 'invited',
 			isMember: false,
 			contactName: null,
@@ -125,7 +162,8 @@ describe('the front page of a municipality’s people', () => {
 			await signedIn('yhteys-710@example.fi'),
 			DURING_USO7
 		);
-		const checks = summary.municipalities[0]?.seasons[0]?.membership?.checks;
+		const checks = summary.municipalities[0]?.seasons.find((s) => s.number === 7)?.membership
+			?.checks;
 		expect(checks?.find((c) => c.item === 'on_site_groups')).toEqual({
 			item: 'on_site_groups',
 			done: false,
@@ -139,7 +177,9 @@ describe('the front page of a municipality’s people', () => {
 			await signedIn('yhteys-235@example.fi'),
 			DURING_USO7
 		);
-		expect(summary.municipalities[0]?.seasons[0]?.membership).toMatchObject({
+		expect(
+			summary.municipalities[0]?.seasons.find((s) => s.number === 7)?.membership
+		).toMatchObject({
 			state: 'declined',
 			isMember: false,
 			checks: []
@@ -154,7 +194,7 @@ describe('the front page of a municipality’s people', () => {
 		);
 		const vaala = summary.municipalities[0]!;
 		expect(vaala.canManage).toBe(false);
-		expect(vaala.seasons[0]?.membership).toEqual({
+		expect(vaala.seasons.find((s) => s.number === 7)?.membership).toEqual({
 			id: expect.any(String),
 			state: 'active',
 			isMember: true,
@@ -182,41 +222,42 @@ describe('the front page of a municipality’s people', () => {
 });
 
 describe('the seasons in view', () => {
-	it('after USO 7 still show it, with USO 8 once it is planned; Vaala’s USO 8 invitation asks for a decision and a contact person', async () => {
+	it('after USO 8 still show it, with USO 9 once it is planned; Vaala’s USO 9 invitation asks for a decision and a contact person', async () => {
 		const [uso] = await database.db.select().from(networks).where(eq(networks.slug, 'uso'));
-		const [uso8] = await database.db
+		const [uso9] = await database.db
 			.insert(seasons)
 			.values({
 				networkId: uso!.id,
-				number: 8,
-				startsOn: '2027-01-01',
-				endsOn: '2028-12-31',
-				leadThemeFi: 'Kahdeksas',
-				leadThemeSv: 'Åttonde',
-				leadThemeEn: 'Eighth'
+				number: 9,
+				startsOn: '2029-01-01',
+				endsOn: '2030-12-31',
+				leadThemeFi: 'Yhdeksäs',
+				leadThemeSv: 'Nionde',
+				leadThemeEn: 'Ninth'
 			})
 			.returning();
-		const between = new Date('2026-12-01T10:00:00Z');
+		// USO 8 ended with 2027
+		const between = new Date('2028-12-01T10:00:00Z');
 		const coordinator = await getHomeSummary(
 			database.db,
 			await signedIn(DEMO_COORDINATOR),
 			between
 		);
 		expect(coordinator.coordinator.map((s) => [s.number, s.total])).toEqual([
-			[8, 0],
-			[7, USO7_MEMBERS.length]
+			[9, 0],
+			[8, USO8_MEMBERS.length]
 		]);
 
-		// Vaala is not invited to USO 8 yet: the season shows, without a membership
+		// Vaala is not invited to USO 9 yet: the season shows, without a membership
 		let vaala = (
 			await getHomeSummary(database.db, await signedIn('yhteys-785@example.fi'), between)
 		).municipalities[0]!;
 		expect(vaala.seasons.map((s) => [s.number, s.membership?.state ?? null])).toEqual([
-			[8, null],
-			[7, 'active']
+			[9, null],
+			[8, 'active']
 		]);
 
-		await database.db.insert(memberships).values({ seasonId: uso8!.id, municipalityCode: '785' });
+		await database.db.insert(memberships).values({ seasonId: uso9!.id, municipalityCode: '785' });
 		vaala = (await getHomeSummary(database.db, await signedIn('yhteys-785@example.fi'), between))
 			.municipalities[0]!;
 		expect(vaala.seasons[0]?.membership).toMatchObject({
@@ -229,13 +270,13 @@ describe('the seasons in view', () => {
 			]
 		});
 
-		// once USO 8 runs, USO 7 is no longer in view
-		const during8 = await getHomeSummary(
+		// once USO 9 runs, USO 8 is no longer in view
+		const during9 = await getHomeSummary(
 			database.db,
 			await signedIn(DEMO_COORDINATOR),
-			new Date('2027-03-01T10:00:00Z')
+			new Date('2029-03-01T10:00:00Z')
 		);
-		expect(during8.coordinator.map((s) => [s.number, s.total])).toEqual([[8, 1]]);
+		expect(during9.coordinator.map((s) => [s.number, s.total])).toEqual([[9, 1]]);
 	});
 
 	it('does not count a contact person whose data was erased as named', async () => {

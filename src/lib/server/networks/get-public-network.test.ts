@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../../tests/setup/test-db';
+import { createTestDatabase, DEMO_LOADED } from '../../../../tests/setup/test-db';
 import type { Database } from '../db/client';
 import { memberships, networks, seasons, users } from '../db/schema';
 import { USO7_MEMBERS } from '../demo/uso7';
@@ -9,6 +9,7 @@ import { getPublicNetwork } from './get-public-network';
 
 let database: Database;
 const DURING_USO7 = new Date('2024-03-01T10:00:00Z');
+/** The seeded demo was loaded on DEMO_LOADED: its USO 8 runs from 1.1.2026 to 31.12.2027. */
 const members = USO7_MEMBERS.filter((m) => m.state === 'active' || m.state === 'decided');
 
 beforeAll(async () => {
@@ -65,7 +66,10 @@ describe('a network’s public page', () => {
 	});
 
 	it('pages a long member list by number, a page past the end being the last', async () => {
-		const [season] = await database.db.select({ id: seasons.id }).from(seasons);
+		const [season] = await database.db
+			.select({ id: seasons.id })
+			.from(seasons)
+			.where(eq(seasons.number, 7));
 		const first = await listMemberMunicipalities(database.db, season!.id, { page: 1, perPage: 5 });
 		const pages = Math.ceil(members.length / 5);
 		expect(first).toMatchObject({ total: members.length, page: 1, pages });
@@ -99,28 +103,48 @@ describe('a network’s public page', () => {
 		});
 	});
 
+	it('speaks of the season running today: the demo’s USO 8, with its own theme and members', async () => {
+		const page = await getPublicNetwork(database.db, 'uso', { page: 1, now: DEMO_LOADED });
+		expect(page?.season).toMatchObject({
+			number: 8,
+			startsOn: '2026-01-01',
+			endsOn: '2027-12-31',
+			leadThemeFi: 'Elinvoiman ja työllisyyden johtaminen muuttuvassa kunnassa'
+		});
+		expect(page?.season?.focusAreas.map((f) => f.textFi)).toContain(
+			'Työllisyysalueen yhteistyö ja johtaminen'
+		);
+		const names = page?.members?.rows.map((r) => r.nameFi) ?? [];
+		expect(names).toHaveLength(members.length - 1);
+		expect(names).toContain('Vaala');
+		expect(names).toContain('Raasepori'); // decided
+		expect(names).not.toContain('Pertunmaa'); // merged into Mäntyharju in 2025
+		expect(names).not.toContain('Lahti'); // only invited
+	});
+
 	it('speaks of the season begun last when two overlap, and lists its own members', async () => {
 		const [uso] = await database.db.select().from(networks).where(eq(networks.slug, 'uso'));
-		const [uso8] = await database.db
+		const [uso9] = await database.db
 			.insert(seasons)
 			.values({
 				networkId: uso!.id,
-				number: 8,
-				startsOn: '2024-06-01',
-				endsOn: '2026-05-31',
-				leadThemeFi: 'Kahdeksas',
-				leadThemeSv: 'Åttonde',
-				leadThemeEn: 'Eighth'
+				number: 9,
+				startsOn: '2027-06-01',
+				endsOn: '2029-05-31',
+				leadThemeFi: 'Yhdeksäs',
+				leadThemeSv: 'Nionde',
+				leadThemeEn: 'Ninth'
 			})
 			.returning();
 		await database.db
 			.insert(memberships)
-			.values({ seasonId: uso8!.id, municipalityCode: '785', state: 'active' });
+			.values({ seasonId: uso9!.id, municipalityCode: '785', state: 'active' });
+		// USO 8 runs until the end of 2027
 		const page = await getPublicNetwork(database.db, 'uso', {
 			page: 1,
-			now: new Date('2024-09-01T10:00:00Z')
+			now: new Date('2027-09-01T10:00:00Z')
 		});
-		expect(page?.season?.number).toBe(8);
+		expect(page?.season?.number).toBe(9);
 		expect(page?.season?.focusAreas).toEqual([]);
 		expect(page?.members?.rows.map((r) => r.nameFi)).toEqual(['Vaala']);
 	});

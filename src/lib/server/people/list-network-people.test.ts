@@ -22,6 +22,7 @@ let database: Database;
 let uso: string;
 let keha: string;
 let uso7: string;
+let uso8: string;
 let coordinator: { id: string; email: string };
 
 const DEMO_PEOPLE = USO7_MEMBERS.reduce((sum, m) => sum + m.people.length, 0);
@@ -31,7 +32,9 @@ beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
 	const db = database.db;
 	uso = (await db.select({ id: networks.id }).from(networks))[0]!.id;
-	uso7 = (await db.select({ id: seasons.id }).from(seasons))[0]!.id;
+	const seasonIds = await db.select({ id: seasons.id, number: seasons.number }).from(seasons);
+	uso7 = seasonIds.find((s) => s.number === 7)!.id;
+	uso8 = seasonIds.find((s) => s.number === 8)!.id;
 	coordinator = (await db.select().from(users).where(eq(users.email, DEMO_COORDINATOR)))[0]!;
 
 	// a second network with Oulu as its only member: USO's coordinator must not see Oulu's people
@@ -82,7 +85,8 @@ describe('the people of a coordinator’s networks', () => {
 		expect(keys).toEqual(
 			[...keys].sort(([a, x], [b, y]) => a.localeCompare(b) || (x < y ? -1 : x > y ? 1 : 0))
 		);
-		expect(result.seasons.map((s) => s.number)).toEqual([7]);
+		// the demo's current season and USO 7, newest first
+		expect(result.seasons.map((s) => s.number)).toEqual([8, 7]);
 	});
 
 	it('shows another network’s coordinator only their own members, and no network nothing', async () => {
@@ -121,6 +125,11 @@ describe('the people of a coordinator’s networks', () => {
 	it('filters by season, and reports a season not of the network', async () => {
 		const inSeason = await listNetworkPeople(database.db, [uso], q({ season: uso7 }));
 		expect(inSeason).toMatchObject({ total: DEMO_PEOPLE, unknownSeason: false });
+		// Pertunmaa, merged into Mäntyharju, took part in USO 7 only
+		const inUso8 = await listNetworkPeople(database.db, [uso], q({ season: uso8 }));
+		const pertunmaa = USO7_MEMBERS.find((m) => m.code === '588')!.people.length;
+		expect(inUso8).toMatchObject({ total: DEMO_PEOPLE - pertunmaa, unknownSeason: false });
+		expect(inUso8.rows.map((r) => r.municipalityCode)).not.toContain('588');
 		const [kehaSeason] = await database.db
 			.select({ id: seasons.id })
 			.from(seasons)
