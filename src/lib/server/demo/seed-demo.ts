@@ -16,6 +16,7 @@ import type { Tx } from '../db';
 import { helsinkiDate } from '$lib/domain/helsinki-time';
 import { USO7_FOCUS_AREAS, USO7_MEMBERS, USO7_SEASON, USO_FEE_TIERS } from './uso7';
 import { NOT_CONTINUING, USO8_FOCUS_AREAS, USO8_SEASON, uso8Period } from './uso8';
+import { seedDemoEvents, type DemoPerson } from './seed-events';
 
 export const DEMO_PASSWORD = 'verkosto-demo';
 export const DEMO_COORDINATOR = 'koordinaattori@example.fi';
@@ -23,8 +24,8 @@ export const DEMO_EXPERT = 'asiantuntija@example.fi';
 
 /**
  * Loads the demo story into an empty database: the USO network and its staff, USO 7
- * (2023–2024) with its members, and USO 8 running around `now`, the day the demo is loaded
- * (uso8.ts). People are fictional and use @example.fi addresses. Does nothing
+ * (2023–2024) with its members and programme, and USO 8 running around `now`, the day the
+ * demo is loaded (uso8.ts). People are fictional and use @example.fi addresses. Does nothing
  * when any user exists.
  */
 export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean> {
@@ -57,7 +58,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
 			entityId: uso.id,
 			after: { slug: uso.slug, shortName: uso.shortName }
 		});
-		await createUser(tx, systemActor, {
+		const coordinator = await createUser(tx, systemActor, {
 			email: DEMO_COORDINATOR,
 			name: 'Kaisa Koordinaattori',
 			passwordHash,
@@ -70,7 +71,13 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
 			roles: [{ role: 'expert', networkId: uso.id, municipalityCode: null }]
 		});
 		const uso7 = await seedUso7(tx, uso.id, passwordHash);
-		await seedUso8(tx, uso.id, uso7.contacts, now);
+		const uso8 = await seedUso8(tx, uso.id, uso7.contacts, now);
+		await seedDemoEvents(tx, {
+			now,
+			coordinator,
+			people: uso7.people,
+			seasons: { 7: uso7.season, 8: uso8 }
+		});
 	});
 	return true;
 }
@@ -90,6 +97,7 @@ function proposalOf(code: string, seasonNumber: number, startsOn: string, endsOn
 }
 
 async function seedUso7(tx: Tx, networkId: string, passwordHash: string) {
+	const people = new Map<string, DemoPerson>();
 	const contacts = new Map<string, string>();
 	const [season] = await tx
 		.insert(seasons)
@@ -145,6 +153,13 @@ async function seedUso7(tx: Tx, networkId: string, passwordHash: string) {
 				]
 			});
 			if (person.account === 'contact') contactId = user.id;
+			people.set(person.name, {
+				id: user.id,
+				email: user.email,
+				municipalityCode: member.code,
+				positions: person.positions,
+				locale: person.locale ?? 'fi'
+			});
 		}
 		if (contactId && member.state !== 'invited') contacts.set(member.code, contactId);
 		const [membership] = await tx
@@ -172,7 +187,7 @@ async function seedUso7(tx: Tx, networkId: string, passwordHash: string) {
 			after: { seasonId: season.id, municipalityCode: member.code, state: member.state }
 		});
 	}
-	return { season, contacts };
+	return { season, people, contacts };
 }
 
 /**
