@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import type { Download, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { helsinkiDate } from '../../../src/lib/domain/helsinki-time';
+import { uso8Period } from '../../../src/lib/server/demo/uso8';
 import {
 	checkAccessible,
 	expectHeading,
@@ -27,6 +29,22 @@ export const USO7 = {
 	sv: 'USO säsong 7 2023–2024',
 	en: 'USO season 7 2023–2024'
 };
+
+/**
+ * The demo's current season, USO 8, as its pages name it. The demo places it around the day it
+ * is loaded (src/lib/server/demo/uso8.ts): in these tests, today.
+ */
+export const USO8 = (() => {
+	const { startsOn, endsOn } = uso8Period(helsinkiDate(new Date()));
+	const [from, to] = [startsOn.slice(0, 4), endsOn.slice(0, 4)];
+	return {
+		fi: `USO 8. kausi ${from}–${to}`,
+		sv: `USO säsong 8 ${from}–${to}`,
+		en: `USO season 8 ${from}–${to}`,
+		/** As the season's facts write its period. */
+		period: `1.1.${from}–31.12.${to}`
+	};
+})();
 
 /** The smallest PDF a reader opens: one empty page. Enough to stand for a minutes extract. */
 export function minimalPdf(text = 'Pöytäkirjanote'): Buffer {

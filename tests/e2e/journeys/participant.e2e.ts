@@ -13,7 +13,15 @@ import {
 	submit,
 	visibleText
 } from '../stories/story';
-import { download, expectForbidden, facts, signInAs, USO7, VAALA_PARTICIPANT } from './journey';
+import {
+	download,
+	expectForbidden,
+	facts,
+	signInAs,
+	USO7,
+	USO8,
+	VAALA_PARTICIPANT
+} from './journey';
 
 /**
  * Mikko, a member of Vaala's municipal board, is a participant: he reads his municipality's
@@ -82,9 +90,11 @@ describeWithBrowser('Vaala’s participant', () => {
 			Tehtävänimike: 'kunnanhallituksen jäsen',
 			Asemat: 'kunnanhallituksen jäsen'
 		});
+		// of the season running: USO 7 has ended
 		const membership = page.getByRole('region', { name: 'Kuntasi jäsenyys' });
 		const text = squish(await membership.innerText());
-		expect(text).toContain(USO7.fi);
+		expect(text).toContain(USO8.fi);
+		expect(text).not.toContain(USO7.fi);
 		expect(text).toContain('Tila: mukana');
 		expect(text).toContain(
 			'Voit osallistua seminaareihin paikan päällä. (kunnanhallituksen jäsenet)'
@@ -127,7 +137,7 @@ describeWithBrowser('Vaala’s participant', () => {
 		).toBe('Uppgifterna har sparats.');
 		const membership = page.getByRole('region', { name: 'Din kommuns medlemskap' });
 		const text = squish(await membership.innerText());
-		expect(text).toContain(USO7.sv);
+		expect(text).toContain(USO8.sv);
 		expect(text).toContain('Status: med');
 		expect(text).toContain('Du kan delta i seminarierna på plats. (kommunstyrelsens ledamöter)');
 		expect(await chosenOption(page.getByLabel('Språk', { exact: true }))).toBe('svenska');

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
 import { describeWithBrowser, withBrowser } from '../support/chromium';
-import { facts, USO7, VAALA_CONTACT } from '../journeys/journey';
+import { facts, USO7, USO8, VAALA_CONTACT } from '../journeys/journey';
 import {
 	checkAccessible,
 	COORDINATOR,
@@ -20,11 +20,12 @@ vi.setConfig({ testTimeout: STORY_TIMEOUT });
 
 /**
  * The front pages: a visitor finds the USO network's public page from the front page and reads
- * what it is, its season's theme and focus areas, who takes part and how to join, in Finnish
- * and in Swedish, with no one's personal data on it; Kaisa, the coordinator, lands on USO 7's
- * municipalities by state; Helena, Vaala's contact person, on Vaala's membership and what it
- * still needs (nothing: Vaala has its decision, contact person and people), and Sanna of
- * Lahti, invited but not yet decided, on what Lahti still has to do.
+ * what it is, its current season's theme and focus areas, who takes part and how to join, in
+ * Finnish and in Swedish, with no one's personal data on it; Kaisa, the coordinator, lands on
+ * the current season's municipalities by state; Helena, Vaala's contact person, on Vaala's
+ * membership and what it still needs (nothing: Vaala has its decision, contact person and
+ * people), and Sanna of Lahti, invited but not yet decided, on what Lahti still has to do. The
+ * current season is the demo's USO 8, running on the day the demo was loaded.
  */
 
 const USO = {
@@ -33,14 +34,14 @@ const USO = {
 };
 const FOCUS_AREAS = {
 	fi: [
-		'Strateginen johtaminen ja ennakointi',
-		'Yhteistyömallien rakentaminen hyvinvointialueiden kanssa',
-		'Työllisyys- ja elinvoimaekosysteemien johtaminen'
+		'Työllisyysalueen yhteistyö ja johtaminen',
+		'Kuntatalouden tasapainottaminen ja palveluverkko',
+		'Tiedolla johtaminen ja tekoäly kunnan kehittämisessä'
 	],
 	sv: [
-		'Strategiskt ledarskap och framsynthet',
-		'Samarbetsmodeller med välfärdsområdena',
-		'Ledning av ekosystem för sysselsättning och livskraft'
+		'Samarbete och ledning inom sysselsättningsområdet',
+		'Balansering av kommunalekonomin och servicenätet',
+		'Kunskapsbaserad ledning och artificiell intelligens i kommunens utveckling'
 	]
 };
 const PUBLIC_ADDRESS = 'uso-verkosto@example.fi';
@@ -78,21 +79,22 @@ describeWithBrowser('the front pages', () => {
 			expect(new URL(page.url()).pathname).toBe('/n/uso');
 			expect(await htmlLang(page)).toBe('fi');
 
-			const season = page.getByRole('region', { name: USO7.fi });
+			const season = page.getByRole('region', { name: USO8.fi });
 			expect(await facts(season)).toMatchObject({
-				Kausi: '1.1.2023–31.12.2024',
-				Kärkiteema: 'Uudistuvien kuntien johtaminen'
+				Kausi: USO8.period,
+				Kärkiteema: 'Elinvoiman ja työllisyyden johtaminen muuttuvassa kunnassa'
 			});
 			expect(await listItems(season.getByRole('list', { name: 'Painopisteet' }))).toEqual(
 				FOCUS_AREAS.fi
 			);
 
 			const members = page.getByRole('region', { name: 'Mukana olevat kunnat' });
-			await members.getByText('12 kuntaa', { exact: true }).waitFor();
+			await members.getByText('11 kuntaa', { exact: true }).waitFor();
 			const names = await listItems(members.getByRole('list', { name: 'Mukana olevat kunnat' }));
-			expect(names).toHaveLength(12);
+			expect(names).toHaveLength(11);
 			expect(names).toContain('Vaala');
 			expect(names, 'decided').toContain('Raasepori');
+			expect(names, 'merged into Mäntyharju in 2025').not.toContain('Pertunmaa');
 			expect(names, 'only invited').not.toContain('Lahti');
 			expect(names, 'declined').not.toContain('Kauniainen');
 
@@ -111,8 +113,10 @@ describeWithBrowser('the front pages', () => {
 			await expectHeading(page, USO.sv);
 			expect(new URL(page.url()).pathname, 'stays on the public page').toBe('/n/uso');
 			expect(await htmlLang(page)).toBe('sv');
-			const säsong = page.getByRole('region', { name: USO7.sv });
-			expect((await facts(säsong))['Huvudtema']).toBe('Ledarskap i kommuner som förnyas');
+			const säsong = page.getByRole('region', { name: USO8.sv });
+			expect((await facts(säsong))['Huvudtema']).toBe(
+				'Ledning av livskraft och sysselsättning i en kommun i förändring'
+			);
 			expect(await listItems(säsong.getByRole('list', { name: 'Tyngdpunkter' }))).toEqual(
 				FOCUS_AREAS.sv
 			);
@@ -136,41 +140,43 @@ describeWithBrowser('the front pages', () => {
 		});
 	});
 
-	it('show the coordinator USO 7’s municipalities by state, each state a link to them', async () => {
+	it('show the coordinator the current season’s municipalities by state, each state a link to them', async () => {
 		await withBrowser(async (page) => {
 			await signIn(page, app.url, COORDINATOR);
 			const seasons = page.getByRole('region', { name: 'Koordinoimasi kaudet' });
-			const season = seasons.getByRole('region', { name: USO7.fi, exact: true });
-			await season.getByRole('heading', { name: USO7.fi }).waitFor();
+			const season = seasons.getByRole('region', { name: USO8.fi, exact: true });
+			await season.getByRole('heading', { name: USO8.fi }).waitFor();
 			expect(await visibleText(season.getByText('Jäsenkuntia (päätös tehty tai mukana):'))).toBe(
-				'Jäsenkuntia (päätös tehty tai mukana): 12 / kutsuttuja yhteensä 14'
+				'Jäsenkuntia (päätös tehty tai mukana): 11 / kutsuttuja yhteensä 13'
 			);
-			const table = season.getByRole('table', { name: `Kunnat tiloittain: ${USO7.fi}` });
+			const table = season.getByRole('table', { name: `Kunnat tiloittain: ${USO8.fi}` });
 			expect(await tableRows(table)).toEqual([
 				['kutsuttu', '1'],
 				['päätös tehty', '1'],
-				['mukana', '11'],
+				['mukana', '10'],
 				['kieltäytynyt', '1'],
 				['vetäytynyt', '0']
 			]);
+			// USO 7 has ended: the front page speaks of the season running
+			expect(await seasons.getByRole('region', { name: USO7.fi, exact: true }).count()).toBe(0);
 
 			await table.getByRole('link', { name: 'mukana', exact: true }).click();
-			await expectHeading(page, USO7.fi);
+			await expectHeading(page, USO8.fi);
 			const url = new URL(page.url());
 			expect(url.pathname).toMatch(/^\/seasons\/[0-9a-f-]{36}$/);
 			expect(url.searchParams.get('state')).toBe('active');
 			expect(await visibleText(page.getByRole('status').filter({ hasText: 'kuntaa' }))).toBe(
-				'11 kuntaa'
+				'10 kuntaa'
 			);
-			await checkAccessible(page, 'USO 7’s active members, from the front page');
+			await checkAccessible(page, 'the current season’s active members, from the front page');
 		});
 	});
 
-	it('show Vaala’s contact person Vaala’s membership in USO 7, with nothing missing', async () => {
+	it('show Vaala’s contact person Vaala’s membership in the current season, with nothing missing', async () => {
 		await withBrowser(async (page) => {
 			await signIn(page, app.url, VAALA_CONTACT);
 			const vaala = page.getByRole('region', { name: 'Oma kunta: Vaala' });
-			const season = vaala.getByRole('region', { name: USO7.fi, exact: true });
+			const season = vaala.getByRole('region', { name: USO8.fi, exact: true });
 			expect((await facts(season))['Tila']).toBe('mukana');
 			await visibleText(season.getByText('Kunta on kauden jäsenkunta.'));
 			expect(await visibleText(season.getByText('Kaikki on kunnossa.'))).toBe(
@@ -191,7 +197,7 @@ describeWithBrowser('the front pages', () => {
 			).toBe(0);
 
 			await season.getByRole('link', { name: 'Jäsenyyden tiedot' }).click();
-			await expectHeading(page, `Vaala: ${USO7.fi}`);
+			await expectHeading(page, `Vaala: ${USO8.fi}`);
 			await checkAccessible(page, 'Vaala’s membership, from the front page');
 		});
 	});
@@ -201,7 +207,7 @@ describeWithBrowser('the front pages', () => {
 			await signIn(page, app.url, LAHTI_CONTACT);
 			const season = page
 				.getByRole('region', { name: 'Oma kunta: Lahti' })
-				.getByRole('region', { name: USO7.fi, exact: true });
+				.getByRole('region', { name: USO8.fi, exact: true });
 			expect((await facts(season))['Tila']).toBe('kutsuttu');
 			expect(await visibleText(season.getByText('asiaa puuttuu'))).toBe('2 asiaa puuttuu.');
 			const checks = season.getByRole('list', { name: 'Mitä kunnalta tarvitaan' });
@@ -216,7 +222,7 @@ describeWithBrowser('the front pages', () => {
 			await checkAccessible(page, 'Lahti’s decision proposal, from the front page');
 			await page.goBack();
 			await checks.getByRole('link', { name: 'Nimeä yhdyshenkilö' }).click();
-			await expectHeading(page, `Lahti: ${USO7.fi}`);
+			await expectHeading(page, `Lahti: ${USO8.fi}`);
 			await page.getByRole('heading', { name: 'Yhdyshenkilö ja osallistujat' }).waitFor();
 			expect(new URL(page.url()).hash).toBe('#details');
 		});
