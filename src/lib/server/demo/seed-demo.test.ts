@@ -20,6 +20,7 @@ import { seasonProgramme } from '../events/event-queries';
 import { currentOrLatestSeasons } from '$lib/domain/current-season';
 import { checkEligibility } from '$lib/domain/events/eligibility';
 import { DEFAULT_EVENT_TYPE_RULES } from '$lib/domain/events/event-types';
+import { FEEDBACK_QUESTIONS } from '$lib/domain/events/feedback';
 import { checkSignUpWindow, signUpPhase } from '$lib/domain/events/deadlines';
 import { helsinkiDate } from '$lib/domain/helsinki-time';
 import { seedDemo } from './seed-demo';
@@ -177,7 +178,7 @@ describe('the demo’s events', () => {
 		expect(absent[0]!.n).toBeGreaterThan(0);
 	});
 
-	it('has feedback only from those who attended, scored 1–5 on content, usefulness and arrangements', async () => {
+	it('has feedback only from those who attended, scored 1–5 on each of the form’s questions', async () => {
 		const answers = await database.db
 			.select({
 				scores: eventFeedback.scores,
@@ -199,7 +200,7 @@ describe('the demo’s events', () => {
 		expect(answers.length).toBeGreaterThan(20);
 		for (const a of answers) {
 			expect(a.attended).toBe(true);
-			expect(Object.keys(a.scores).sort()).toEqual(['arrangements', 'content', 'usefulness']);
+			expect(Object.keys(a.scores).sort()).toEqual([...FEEDBACK_QUESTIONS].sort());
 			expect(Object.values(a.scores).every((v) => Number.isInteger(v) && v >= 1 && v <= 5)).toBe(
 				true
 			);

@@ -20,6 +20,7 @@ import { recountSeats } from '../events/seats';
 import { placeSignUp, type Seat } from '$lib/domain/events/capacity';
 import { arrangementsEraseAt } from '$lib/domain/events/deadlines';
 import { eligibleModes } from '$lib/domain/events/eligibility';
+import { FEEDBACK_QUESTIONS } from '$lib/domain/events/feedback';
 import { DEFAULT_EVENT_TYPE_RULES, type AttendanceMode } from '$lib/domain/events/event-types';
 import type { Position } from '$lib/domain/positions';
 import type { EventForm } from '$lib/schemas/event';
@@ -31,8 +32,8 @@ import { USO7_MEMBERS } from './uso7';
  * around the load day (demo-events.ts), with sign-ups of the members' people as each event
  * type and each municipality's decision allow, attendance, feedback and one cancellation.
  *
- * Feedback scores use the question ids `content`, `usefulness` and `arrangements` (1–5 each):
- * the feedback form to come asks those three questions under those ids.
+ * Feedback scores use the feedback form's question ids (`FEEDBACK_QUESTIONS`: `content`,
+ * `usefulness`, `arrangements`), 1–5 each.
  *
  * Every choice that looks random (who comes, who attends, the scores) is taken from a hash of
  * the event's key and the person's name, so the demo is the same on every load.
@@ -306,11 +307,9 @@ function heldEventHistory(
 			history.feedback.push({
 				eventId,
 				userId: person.userId,
-				scores: {
-					content: score(plan.key, name, 'content'),
-					usefulness: score(plan.key, name, 'usefulness'),
-					arrangements: score(plan.key, name, 'arrangements')
-				},
+				scores: Object.fromEntries(
+					FEEDBACK_QUESTIONS.map((question) => [question, score(plan.key, name, question)])
+				),
 				comment:
 					pick(plan.key, name, 'comment') < 0.3
 						? comments[Math.floor(pick(plan.key, name, 'which') * comments.length)]!

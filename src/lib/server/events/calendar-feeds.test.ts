@@ -7,6 +7,7 @@ import type { Database } from '../db/client';
 import {
 	auditLog,
 	calendarFeeds,
+	eventFeedback,
 	events,
 	eventSignUps,
 	networks,
@@ -121,6 +122,10 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
 	const db = database.db;
+	// The feeds here hold this file's own events only: the demo's programme is set aside.
+	await db.delete(eventFeedback);
+	await db.delete(eventSignUps);
+	await db.delete(events);
 	const [uso] = await db.select({ id: networks.id }).from(networks).where(eq(networks.slug, 'uso'));
 	usoId = uso!.id;
 	const [uso7] = await db
@@ -357,8 +362,8 @@ describe('feed addresses', () => {
 			NOW
 		);
 		if (!network.ok || !personal.ok) throw new Error('no feeds');
-		// USO 7 ended on 2024-12-31 and Vaala is in no later season
-		const later = new Date('2025-02-01T09:00:00Z');
+		// USO 8, the demo's latest season, ended on 2027-12-31 (tests/setup/test-db.ts)
+		const later = new Date('2028-02-01T09:00:00Z');
 		expect(await resolveFeed(database.db, network.token, later)).toBeNull();
 		expect(await resolveFeed(database.db, personal.token, later)).not.toBeNull();
 

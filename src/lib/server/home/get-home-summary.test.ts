@@ -66,7 +66,12 @@ describe('the front page of a coordinator', () => {
 		expect(summary.coordinator[1]?.byState.find((s) => s.state === 'active')?.count).toBe(11);
 		expect(summary.expert).toEqual([]);
 		expect(summary.municipalities).toEqual([]);
-		expect(summary.upcomingEvents).toEqual([]);
+		// the network's next five events from that day, the earliest first
+		const upcoming = summary.upcomingEvents;
+		expect(upcoming).toHaveLength(5);
+		expect(upcoming[0]?.titleFi).toBe('TE 2024 -uudistus: kunta työllisyyspalvelujen järjestäjänä');
+		expect(upcoming.every((e) => e.startsAt > DURING_USO7 && !e.cancelled)).toBe(true);
+		expect(upcoming.every((e, i) => i === 0 || upcoming[i - 1]!.startsAt <= e.startsAt)).toBe(true);
 	});
 
 	it('counts the current season’s municipalities by state once it runs, USO 7 out of view', async () => {
