@@ -2,6 +2,7 @@ import type { Messages } from './fi';
 import { eventsEn } from './en/events';
 import { jobsEn } from './en/jobs';
 import { calendarsEn } from './en/calendars';
+import { participationEn } from './en/participation';
 
 export const en: Messages = {
 	'app.name': 'Verkosto',
@@ -514,5 +515,6 @@ export const en: Messages = {
 	'footer.accessibility': 'Accessibility: aiming at WCAG 2.1 AA',
 	...eventsEn,
 	...jobsEn,
-	...calendarsEn
+	...calendarsEn,
+	...participationEn
 };

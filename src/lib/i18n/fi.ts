@@ -1,6 +1,7 @@
 import { eventsFi } from './fi/events';
 import { jobsFi } from './fi/jobs';
 import { calendarsFi } from './fi/calendars';
+import { participationFi } from './fi/participation';
 /**
  * The message catalogue's source language. Swedish and English must have every key
  * (the compiler checks) and the same {placeholders} (a test checks).
@@ -517,7 +518,8 @@ export const fi = {
 	'footer.accessibility': 'Saavutettavuus: tavoitteena WCAG 2.1 AA',
 	...eventsFi,
 	...jobsFi,
-	...calendarsFi
+	...calendarsFi,
+	...participationFi
 } as const;
 
 export type MessageKey = keyof typeof fi;

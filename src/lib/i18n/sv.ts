@@ -2,6 +2,7 @@ import type { Messages } from './fi';
 import { eventsSv } from './sv/events';
 import { jobsSv } from './sv/jobs';
 import { calendarsSv } from './sv/calendars';
+import { participationSv } from './sv/participation';
 
 export const sv: Messages = {
 	'app.name': 'Verkosto',
@@ -514,5 +515,6 @@ export const sv: Messages = {
 	'footer.accessibility': 'Tillgänglighet: målet är WCAG 2.1 AA',
 	...eventsSv,
 	...jobsSv,
-	...calendarsSv
+	...calendarsSv,
+	...participationSv
 };

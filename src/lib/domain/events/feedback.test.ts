@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { summariseFeedback, summariseScores } from './feedback';
+import { summariseDistribution, summariseFeedback, summariseScores } from './feedback';
 
 describe('summariseScores', () => {
 	it('counts each score and averages to one decimal', () => {
@@ -47,6 +47,39 @@ describe('summariseScores', () => {
 			)
 		);
 	});
+});
+
+describe('summariseDistribution', () => {
+	it('gives from counts what the scores themselves give, for a season as for one event', () => {
+		fc.assert(
+			fc.property(fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 300 }), (scores) => {
+				const direct = summariseScores(scores);
+				expect(summariseDistribution(direct.distribution)).toEqual(direct);
+			})
+		);
+	});
+
+	it('adds events up: the counts of two events summarise as their answers together', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.integer({ min: 1, max: 5 })),
+				fc.array(fc.integer({ min: 1, max: 5 })),
+				(a, b) => {
+					const sum = summariseScores(a).distribution.map(
+						(n, i) => n + summariseScores(b).distribution[i]!
+					);
+					expect(summariseDistribution(sum)).toEqual(summariseScores([...a, ...b]));
+				}
+			)
+		);
+	});
+
+	it.each([[[1, 2, 3, 4]], [[1, 2, 3, 4, 5, 6]], [[1, -1, 0, 0, 0]], [[0, 0.5, 0, 0, 0]]])(
+		'refuses %j as counts',
+		(counts) => {
+			expect(() => summariseDistribution(counts)).toThrow(RangeError);
+		}
+	);
 });
 
 describe('summariseFeedback', () => {

@@ -24,16 +24,30 @@ export interface ScoreSummary {
 /** Summary of one question's scores; throws on a value that is not a score (1–5). */
 export function summariseScores(scores: readonly number[]): ScoreSummary {
 	const distribution: ScoreSummary['distribution'] = [0, 0, 0, 0, 0];
-	let sum = 0;
 	for (const score of scores) {
 		if (!isScore(score)) throw new RangeError(`not a score: ${score}`);
 		distribution[score - 1] = (distribution[score - 1] ?? 0) + 1;
-		sum += score;
 	}
-	const count = scores.length;
+	return summariseDistribution(distribution);
+}
+
+/**
+ * The same summary from counts of each score (`[1s, 2s, 3s, 4s, 5s]`), as a database counts
+ * them over a whole season without reading every answer. Throws on a count that is not a
+ * whole number of zero or more.
+ */
+export function summariseDistribution(counts: readonly number[]): ScoreSummary {
+	if (counts.length !== SCORES.length) throw new RangeError('a count for each score 1–5');
+	let count = 0;
+	let sum = 0;
+	counts.forEach((n, i) => {
+		if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`not a count: ${n}`);
+		count += n;
+		sum += n * (i + 1);
+	});
 	// tenths = round(10 · sum / count), half up, in integers
 	const average = count === 0 ? null : Math.floor((20 * sum + count) / (2 * count)) / 10;
-	return { count, distribution, average };
+	return { count, distribution: [...counts] as ScoreSummary['distribution'], average };
 }
 
 /** One person's answers: a score per question id; missing or null = not answered. */

@@ -20,7 +20,9 @@ export async function exportSeasonEvents(
 	const rows = await db
 		.select({
 			event: events,
-			waiting: sql<number>`(select count(*)::int from ${eventSignUps} s where s.event_id = ${events.id} and s.state = 'waiting')`
+			// "events"."id" written out: drizzle leaves a one-table select's columns unqualified,
+			// which inside the subquery would name the sign-up's own id
+			waiting: sql<number>`(select count(*)::int from ${eventSignUps} s where s.event_id = "events"."id" and s.state = 'waiting')`
 		})
 		.from(events)
 		.where(eq(events.seasonId, season.id))
