@@ -176,3 +176,55 @@ describe('isolation between municipalities', () => {
 		expect(response.status).toBe(404);
 	});
 });
+
+/**
+ * An event's participant list and its export: a contact person sees only their own
+ * municipality's people whatever they ask for, a participant who manages no one is refused.
+ */
+describe('isolation on an event’s participant list', () => {
+	let kajaaniContact: HttpClient;
+	let vaalaParticipant: HttpClient;
+	let eventId: string;
+	let vaalaNames: string[];
+
+	beforeAll(async () => {
+		kajaaniContact = new HttpClient(app.url);
+		vaalaParticipant = new HttpClient(app.url);
+		await kajaaniContact.signIn('yhteys-205@example.fi');
+		await vaalaParticipant.signIn('osallistuja-785@example.fi');
+		// an event of the season running with Vaala's people signed up, as the coordinator sees it
+		const own = await (await coordinator.get('/municipalities/785/participation')).text();
+		eventId = /href="\/events\/([0-9a-f-]{36})"/.exec(own)![1]!;
+		const csv = await (
+			await coordinator.get(`/events/${eventId}/participants/export/csv?municipality=785`)
+		).text();
+		vaalaNames = csv
+			.split('\n')
+			.slice(1)
+			.map((line) => line.split(';')[0]!.replace(/"/g, '').trim())
+			.filter(Boolean);
+		expect(vaalaNames.length, 'Vaala has sign-ups for the event').toBeGreaterThan(0);
+	});
+
+	it('shows another municipality’s contact person none of Vaala’s people, on the page or in the export', async () => {
+		for (const path of [
+			`/events/${eventId}/participants`,
+			`/events/${eventId}/participants?municipality=785`,
+			`/events/${eventId}/participants/export/csv?municipality=785`,
+			`/events/${eventId}/participants/export/csv`
+		]) {
+			const response = await kajaaniContact.get(path);
+			expect(response.status, path).toBe(200);
+			const body = await response.text();
+			for (const name of vaalaNames) expect(body, `${path}: ${name}`).not.toContain(name);
+		}
+	});
+
+	it('refuses a participant, who manages no one’s sign-ups, and the municipality’s list too', async () => {
+		expect((await vaalaParticipant.get(`/events/${eventId}/participants`)).status).toBe(403);
+		expect((await vaalaParticipant.get(`/events/${eventId}/participants/export/xlsx`)).status).toBe(
+			403
+		);
+		expect((await vaalaParticipant.get('/municipalities/785/participation')).status).toBe(403);
+	});
+});

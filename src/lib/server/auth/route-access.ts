@@ -36,5 +36,8 @@ export const SIGNED_IN_ROUTES = new Set<string>([
 	'/events',
 	'/events/[id]',
 	'/events/[id]/ics',
-	'/events/[id]/feedback'
+	'/events/[id]/feedback',
+	// staff see every municipality's sign-ups, a contact person their own; anyone else 403/404
+	'/events/[id]/participants',
+	'/events/[id]/participants/export/[format]'
 ]);
