@@ -8,7 +8,6 @@ import type { EventRow } from './seats';
 import { serverTranslator } from '$lib/i18n/catalogue';
 import { formatDateTime } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n/locales';
-import { localized } from '$lib/localized';
 import { ATTENDANCE_MODES, type AttendanceMode } from '$lib/domain/events/event-types';
 import { POSITIONS, type Position } from '$lib/domain/positions';
 import { choice, wholeNumber } from '$lib/schemas/fields';
