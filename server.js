@@ -36,4 +36,9 @@ if (unset(process.env.ORIGIN) && unset(process.env.PROTOCOL_HEADER)) {
 	});
 }
 
+// adapter-node refuses a request body over BODY_SIZE_LIMIT, 512 KB unless told otherwise: a
+// scanned minutes extract or a seminar's slides are larger. The app takes files up to 20 MB
+// (MAX_FILE_BYTES in src/lib/server/files/store-file.ts); a form carrying one is a little more.
+if (unset(process.env.BODY_SIZE_LIMIT)) process.env.BODY_SIZE_LIMIT = '21M';
+
 await import('./build/index.js');

@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = [
 	'event.promote',
 	'event.attendance',
 	'event.feedback',
+	'event.material_add',
+	'event.material_remove',
 	'job.retry'
 ] as const;
 

@@ -3,6 +3,7 @@ import { eventsEn } from './en/events';
 import { jobsEn } from './en/jobs';
 import { calendarsEn } from './en/calendars';
 import { participationEn } from './en/participation';
+import { materialsEn } from './en/materials';
 
 export const en: Messages = {
 	'app.name': 'Verkosto',
@@ -248,6 +249,8 @@ export const en: Messages = {
 	'error.fileNotPdf': 'The file must be a PDF.',
 	'error.fileTooLarge': 'The file is too large (at most {max} MB).',
 	'error.fileEmpty': 'The file is empty.',
+	'error.fileMissing': 'Choose a file.',
+	'error.fileType': 'The file must be a PDF, Word, Excel, PowerPoint, PNG or JPEG file.',
 	'error.number_taken': 'The network already has a season with this number.',
 	'error.already_member': 'The municipality has already been invited to this season.',
 	'error.transition_refused': 'This change of state is not possible.',
@@ -516,5 +519,6 @@ export const en: Messages = {
 	...eventsEn,
 	...jobsEn,
 	...calendarsEn,
-	...participationEn
+	...participationEn,
+	...materialsEn
 };

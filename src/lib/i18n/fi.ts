@@ -2,6 +2,7 @@ import { eventsFi } from './fi/events';
 import { jobsFi } from './fi/jobs';
 import { calendarsFi } from './fi/calendars';
 import { participationFi } from './fi/participation';
+import { materialsFi } from './fi/materials';
 /**
  * The message catalogue's source language. Swedish and English must have every key
  * (the compiler checks) and the same {placeholders} (a test checks).
@@ -252,6 +253,8 @@ export const fi = {
 	'error.fileNotPdf': 'Tiedoston on oltava PDF.',
 	'error.fileTooLarge': 'Tiedosto on liian suuri (enintään {max} Mt).',
 	'error.fileEmpty': 'Tiedosto on tyhjä.',
+	'error.fileMissing': 'Valitse tiedosto.',
+	'error.fileType': 'Tiedoston on oltava PDF, Word, Excel, PowerPoint, PNG tai JPEG.',
 	'error.number_taken': 'Verkostolla on jo kausi tällä numerolla.',
 	'error.already_member': 'Kunta on jo kutsuttu tälle kaudelle.',
 	'error.transition_refused': 'Tätä tilamuutosta ei voi tehdä.',
@@ -519,7 +522,8 @@ export const fi = {
 	...eventsFi,
 	...jobsFi,
 	...calendarsFi,
-	...participationFi
+	...participationFi,
+	...materialsFi
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -23,3 +23,8 @@ export const date = (value: Date | string) => formatDate(current().locale, value
 export const dateTime = (value: Date | string) => formatDateTime(current().locale, value);
 export const timeRange = (start: Date | string, end: Date | string) =>
 	formatTimeRange(current().locale, start, end);
+/** A file's size as a person reads it: whole kilobytes below a megabyte, else megabytes to a tenth. */
+export const fileSize = (bytes: number) =>
+	bytes < 1024 * 1024
+		? t('materials.sizeKb', { size: n(Math.max(1, Math.round(bytes / 1024))) })
+		: t('materials.sizeMb', { size: n(Math.round(bytes / 104_857.6) / 10) });

@@ -3,6 +3,7 @@ import { eventsSv } from './sv/events';
 import { jobsSv } from './sv/jobs';
 import { calendarsSv } from './sv/calendars';
 import { participationSv } from './sv/participation';
+import { materialsSv } from './sv/materials';
 
 export const sv: Messages = {
 	'app.name': 'Verkosto',
@@ -248,6 +249,8 @@ export const sv: Messages = {
 	'error.fileNotPdf': 'Filen måste vara en PDF.',
 	'error.fileTooLarge': 'Filen är för stor (högst {max} MB).',
 	'error.fileEmpty': 'Filen är tom.',
+	'error.fileMissing': 'Välj en fil.',
+	'error.fileType': 'Filen måste vara en PDF-, Word-, Excel-, PowerPoint-, PNG- eller JPEG-fil.',
 	'error.number_taken': 'Nätverket har redan en säsong med det här numret.',
 	'error.already_member': 'Kommunen har redan bjudits in till säsongen.',
 	'error.transition_refused': 'Den här statusändringen går inte att göra.',
@@ -516,5 +519,6 @@ export const sv: Messages = {
 	...eventsSv,
 	...jobsSv,
 	...calendarsSv,
-	...participationSv
+	...participationSv,
+	...materialsSv
 };

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
 import { describeWithBrowser, withBrowser } from '../support/chromium';
-import { download, VAALA_CONTACT } from '../journeys/journey';
+import { download, minimalPdf, VAALA_CONTACT, VAALA_PARTICIPANT } from '../journeys/journey';
 import {
 	checkAccessible,
 	chooseOption,
@@ -21,7 +21,8 @@ vi.setConfig({ testTimeout: STORY_TIMEOUT });
 /**
  * Kaisa follows who takes part in USO 8: the members' participation over the season, Vaala's
  * sign-ups, one event's participants filtered and downloaded, and the season's feedback.
- * Helena, Vaala's contact person, sees her own municipality's part and no one else's.
+ * Helena, Vaala's contact person, sees her own municipality's part and no one else's. Kaisa
+ * adds the programme to an event and Mikko, of Vaala, downloads it from the event's page.
  */
 
 let app: AppServer;
@@ -123,6 +124,62 @@ describeWithBrowser('who takes part in a season', () => {
 			expect(rows.every((r) => r[1] === 'Vaala')).toBe(true);
 			const refused = await page.goto(`${app.url}/municipalities/205/participation`);
 			expect(refused?.status()).toBe(403);
+		});
+		expectCleanLog(app);
+	});
+
+	it('the coordinator adds an event’s programme, refuses a file that is no document, and a member downloads it', async () => {
+		// a programme over adapter-node's default 512 KB body limit, padded inside a PDF comment
+		const programme = Buffer.concat([
+			minimalPdf('Ohjelma'),
+			Buffer.from(`%${'x'.repeat(1024 * 1024)}\n`, 'latin1')
+		]);
+		let eventPath = '';
+		await withBrowser(async (page) => {
+			await signIn(page, app.url, VAALA_PARTICIPANT);
+			await page.goto(`${app.url}/events`);
+			eventPath = new URL(
+				(await page.getByRole('main').locator('a[href^="/events/"]').first().getAttribute('href'))!,
+				app.url
+			).pathname;
+		});
+		await withBrowser(async (page) => {
+			await signIn(page, app.url, COORDINATOR);
+			await page.goto(`${app.url}${eventPath}`);
+			await page.getByRole('link', { name: 'Materiaalit', exact: true }).click();
+			await expectHeading(page, 'Materiaalit');
+			await checkAccessible(page, 'an event’s materials, none yet');
+			const field = page.getByLabel('Tiedosto', { exact: true });
+			await field.setInputFiles({
+				name: 'ohjelma.pdf',
+				mimeType: 'application/pdf',
+				buffer: Buffer.from('<html><body>ei pdf</body></html>')
+			});
+			await page.getByRole('button', { name: 'Lisää tiedosto' }).click();
+			await expect
+				.poll(() => visibleText(page.locator('#file-error')))
+				.toBe('Tiedoston on oltava PDF, Word, Excel, PowerPoint, PNG tai JPEG.');
+			await checkAccessible(page, 'an event’s materials, a file refused');
+			await field.setInputFiles({
+				name: 'Ohjelma.pdf',
+				mimeType: 'application/pdf',
+				buffer: programme
+			});
+			await page.getByRole('button', { name: 'Lisää tiedosto' }).click();
+			await expect
+				.poll(() => visibleText(page.getByRole('status')))
+				.toBe('Tiedosto Ohjelma.pdf on lisätty.');
+			const rows = await tableRows(page.getByRole('table', { name: 'Materiaalit' }));
+			expect(rows.map((r) => r.slice(0, 2))).toEqual([['Ohjelma.pdf', '1 Mt']]);
+			await checkAccessible(page, 'an event’s materials, one added');
+		});
+		await withBrowser(async (page) => {
+			await signIn(page, app.url, VAALA_PARTICIPANT);
+			await page.goto(`${app.url}${eventPath}`);
+			await checkAccessible(page, 'the event with its materials, as a member sees it');
+			const file = await download(page.getByRole('link', { name: 'Ohjelma.pdf' }));
+			expect(file.file.suggestedFilename()).toBe('Ohjelma.pdf');
+			expect(file.body.equals(programme)).toBe(true);
 		});
 		expectCleanLog(app);
 	});

@@ -20,6 +20,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
 	membershipId: '00000000-0000-4000-8000-000000000002',
 	personId: '00000000-0000-4000-8000-000000000003',
 	decisionId: '00000000-0000-4000-8000-000000000004',
+	fileId: '00000000-0000-4000-8000-000000000005',
 	format: 'csv',
 	slug: 'uso'
 };

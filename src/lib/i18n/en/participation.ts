@@ -32,7 +32,8 @@ export const participationEn: Record<keyof typeof participationFi, string> = {
 	'participation.chooseSeason': 'Season',
 	'participation.show': 'Show',
 	'participation.noSeasons': 'The municipality takes part in no season.',
-	'participation.noSignUps': 'None of the municipality’s people has signed up for the season’s events.',
+	'participation.noSignUps':
+		'None of the municipality’s people has signed up for the season’s events.',
 	'participation.signUps': '{count} sign-ups',
 	'participation.feedback': 'Feedback on the season’s events',
 	'participation.feedbackIntro':

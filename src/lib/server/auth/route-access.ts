@@ -39,5 +39,7 @@ export const SIGNED_IN_ROUTES = new Set<string>([
 	'/events/[id]/feedback',
 	// staff see every municipality's sign-ups, a contact person their own; anyone else 403/404
 	'/events/[id]/participants',
-	'/events/[id]/participants/export/[format]'
+	'/events/[id]/participants/export/[format]',
+	// an event's files, for everyone who sees the event
+	'/events/[id]/materials/[fileId]'
 ]);

@@ -17,6 +17,7 @@ import { signUpPhase, type EventSchedule } from '$lib/domain/events/deadlines';
 import { waitingPosition } from '$lib/domain/events/capacity';
 import type { EventType } from '$lib/domain/events/event-types';
 import { activeSeats, attendeeFacts, modesFor, type EventRow } from './seats';
+import { listEventMaterials } from './event-materials';
 
 export const EVENTS_PAGE_SIZE = 25;
 export const PEOPLE_PAGE_SIZE = 50;
@@ -98,7 +99,7 @@ export async function getEventPage(db: Db, user: SessionUser, eventId: string, n
 	});
 	if (!viewer) return null;
 	const { event } = row;
-	const [focusAreas, waitingCounts, own] = await Promise.all([
+	const [focusAreas, waitingCounts, own, materials] = await Promise.all([
 		db
 			.select({
 				id: seasonFocusAreas.id,
@@ -125,7 +126,8 @@ export async function getEventPage(db: Db, user: SessionUser, eventId: string, n
 					ne(eventSignUps.state, 'cancelled')
 				)
 			)
-			.limit(1)
+			.limit(1),
+		listEventMaterials(db, event.id)
 	]);
 	const ownSignUp = own[0] ?? null;
 	let position: number | null = null;
@@ -156,6 +158,7 @@ export async function getEventPage(db: Db, user: SessionUser, eventId: string, n
 			publicContactEmail: row.network.publicContactEmail
 		},
 		focusAreas,
+		materials,
 		viewer,
 		phase: signUpPhase(scheduleOf(event), now),
 		waiting,

@@ -2,6 +2,12 @@ import type { z } from 'zod';
 import type { MessageKey } from '$lib/i18n/fi';
 import { fi } from '$lib/i18n/fi';
 import { checkPdf, MAX_FILE_BYTES } from '../files/store-file';
+import {
+	detectFileType,
+	FILE_TYPES,
+	storedFileName,
+	type FileType
+} from '$lib/domain/files/file-types';
 
 import type { FieldError, FieldErrors } from '$lib/schemas/errors';
 
@@ -91,6 +97,43 @@ export async function readPdfUpload(
 	const check = checkPdf(bytes);
 	if (!check.ok) return { ok: false, error: { key: 'error.fileNotPdf' } };
 	return { ok: true, file: { name: value.name || 'document.pdf', bytes } };
+}
+
+export type TypedUpload = { name: string; bytes: Uint8Array; type: FileType; contentType: string };
+
+/**
+ * A file of one of the `allowed` kinds from a file field, told by its content: an error key
+ * when none was chosen, when it is empty or too large, or when it is of another kind. The name
+ * is made safe and given the extension its content has.
+ */
+export async function readUpload(
+	form: FormData,
+	field: string,
+	allowed: readonly FileType[]
+): Promise<{ ok: true; file: TypedUpload } | { ok: false; error: FieldError }> {
+	const value = form.get(field);
+	if (!(value instanceof File) || (value.size === 0 && !value.name)) {
+		return { ok: false, error: { key: 'error.fileMissing' } };
+	}
+	if (value.size === 0) return { ok: false, error: { key: 'error.fileEmpty' } };
+	if (value.size > MAX_FILE_BYTES) {
+		return {
+			ok: false,
+			error: { key: 'error.fileTooLarge', params: { max: MAX_FILE_BYTES / 1024 / 1024 } }
+		};
+	}
+	const bytes = new Uint8Array(await value.arrayBuffer());
+	const type = detectFileType(bytes, value.name, allowed);
+	if (!type) return { ok: false, error: { key: 'error.fileType' } };
+	return {
+		ok: true,
+		file: {
+			name: storedFileName(value.name, type),
+			bytes,
+			type,
+			contentType: FILE_TYPES[type].contentType
+		}
+	};
 }
 
 /**

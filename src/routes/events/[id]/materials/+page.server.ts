@@ -1,0 +1,68 @@
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { notFound, requireCoordinator } from '$lib/server/auth/guard';
+import { coordinatedNetworks } from '$lib/server/auth/session';
+import { userActor } from '$lib/server/actor';
+import { db } from '$lib/server/db';
+import { readFormData, readUpload } from '$lib/server/http/parse';
+import { getEventRow } from '$lib/server/events/event-queries';
+import {
+	addEventMaterial,
+	listEventMaterials,
+	MATERIAL_TYPES,
+	MAX_MATERIALS,
+	removeEventMaterial
+} from '$lib/server/events/event-materials';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The event, for the coordinators of its network only (403 for other roles, 404 elsewhere). */
+async function ownEvent(event: RequestEvent<{ id: string }>) {
+	const user = requireCoordinator(event);
+	const row = await getEventRow(db(), event.params.id);
+	if (!row || !coordinatedNetworks(user).includes(row.network.id)) notFound(event);
+	return { user, row };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { row } = await ownEvent(event);
+	return {
+		event: row.event,
+		materials: await listEventMaterials(db(), row.event.id),
+		max: MAX_MATERIALS
+	};
+};
+
+export const actions: Actions = {
+	add: async (event) => {
+		const { user, row } = await ownEvent(event);
+		const form = await readFormData(event.request);
+		const upload = await readUpload(form, 'file', MATERIAL_TYPES);
+		if (!upload.ok) return fail(400, { add: { errors: { file: upload.error } } });
+		const result = await addEventMaterial(db(), userActor(user), row.event.id, upload.file);
+		if (!result.ok) {
+			return fail(result.error === 'not_found' ? 404 : 400, {
+				add: {
+					errors: {
+						file: {
+							key: `materials.refusal.${result.error}` as const,
+							params: { max: MAX_MATERIALS }
+						}
+					}
+				}
+			});
+		}
+		return { added: upload.file.name };
+	},
+	remove: async (event) => {
+		const { user, row } = await ownEvent(event);
+		const form = await readFormData(event.request);
+		const fileId = form.get('fileId');
+		const result = await removeEventMaterial(
+			db(),
+			userActor(user),
+			row.event.id,
+			typeof fileId === 'string' ? fileId : ''
+		);
+		if (!result.ok) return fail(404, { removeError: 'materials.refusal.not_found' as const });
+		return { removed: true };
+	}
+};
