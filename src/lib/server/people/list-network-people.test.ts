@@ -9,6 +9,7 @@ import { USO7_MEMBERS } from '../demo/uso7';
 import { createUser } from '../users/create-user';
 import { erasePerson } from './erase-person';
 import {
+	exportNetworkPeople,
 	listNetworkPeople,
 	NETWORK_PEOPLE_PAGE_SIZE,
 	networkPeopleCondition,
@@ -194,6 +195,33 @@ describe('the people of a coordinator’s networks', () => {
 				text
 			).not.toContain(oikarinen!.id);
 		}
+	});
+});
+
+describe('the people list as a file', () => {
+	it('holds every person the filtered list has, every page, in its order, and no erased one', async () => {
+		const query = q({ position: 'board_member' });
+		const shown = [];
+		for (let page = 1; ; page++) {
+			const result = await listNetworkPeople(database.db, [uso], { ...query, page });
+			shown.push(...result.rows.filter((r) => !r.erased));
+			if (page >= result.pages) break;
+		}
+		const table = await exportNetworkPeople(database.db, [uso], query, 'sv');
+		expect(table.columns.map((c) => c.header)).toEqual([
+			'Namn',
+			'E-post',
+			'Kommunnummer',
+			'Kommun',
+			'Titel',
+			'Ställning'
+		]);
+		expect(table.rows.map((r) => [r[1], r[2]])).toEqual(
+			shown.map((p) => [p.email, p.municipalityCode])
+		);
+		expect(table.rows.length).toBeGreaterThan(5);
+		expect(table.rows.every((r) => String(r[5]).includes('kommunstyrelseledamot'))).toBe(true);
+		expect(table.rows.flat()).not.toContain('olli.oulu@example.fi');
 	});
 });
 

@@ -8,6 +8,9 @@ import { listSeasons } from '../seasons/season-queries';
 import { choice, text, wholeNumber } from '$lib/schemas/fields';
 import { MAX_SEARCH_LENGTH, searchKey } from '$lib/domain/search-key';
 import { POSITIONS, type Position } from '$lib/domain/positions';
+import type { ExportTable } from '../export/table-export';
+import { serverTranslator } from '$lib/i18n/catalogue';
+import type { Locale } from '$lib/i18n/locales';
 
 export const NETWORK_PEOPLE_PAGE_SIZE = 50;
 
@@ -154,3 +157,60 @@ export async function listNetworkPeople(db: Db, networkIds: string[], query: Net
 }
 
 export type NetworkPerson = Awaited<ReturnType<typeof listNetworkPeople>>['rows'][number];
+
+/** A bound on an export: more people than the networks' members have. */
+const MAX_EXPORT_ROWS = 50_000;
+
+/**
+ * The same people as the list shows for the query, every page, as a table for CSV and XLSX:
+ * the network's contact list. Erased people are left out (they have nothing left to export).
+ */
+export async function exportNetworkPeople(
+	db: Db,
+	networkIds: string[],
+	query: NetworkPeopleQuery,
+	locale: Locale
+): Promise<ExportTable> {
+	const t = serverTranslator(locale);
+	const networkSeasons = await listSeasons(db, networkIds);
+	const seasonId = networkSeasons.some((s) => s.id === query.season) ? query.season : '';
+	const rows =
+		networkIds.length === 0
+			? []
+			: await db
+					.select({
+						name: users.name,
+						email: users.email,
+						title: users.title,
+						positions: users.positions,
+						code: municipalities.code,
+						nameFi: municipalities.nameFi,
+						nameSv: municipalities.nameSv
+					})
+					.from(users)
+					.innerJoin(municipalities, eq(municipalities.code, users.municipalityCode))
+					.where(
+						and(networkPeopleCondition(db, networkIds, seasonId, query), isNull(users.erasedAt))
+					)
+					.orderBy(...networkPeopleOrder())
+					.limit(MAX_EXPORT_ROWS);
+	return {
+		title: t('people.network').slice(0, 31),
+		columns: [
+			{ header: t('people.name'), width: 28 },
+			{ header: t('people.email'), width: 32 },
+			{ header: t('participation.code'), width: 8 },
+			{ header: t('people.municipality'), width: 20 },
+			{ header: t('people.title_'), width: 28 },
+			{ header: t('people.positions'), width: 36 }
+		],
+		rows: rows.map((r) => [
+			r.name,
+			r.email,
+			r.code,
+			locale === 'sv' ? r.nameSv : r.nameFi,
+			r.title,
+			(r.positions as Position[]).map((p) => t(`position.${p}`)).join(', ')
+		])
+	};
+}
