@@ -296,6 +296,7 @@ export const en: Messages = {
 	'season.situationAnalysesPerMunicipality': 'Situation analyses per municipality',
 	'season.feeTiers': 'Participation fees',
 	'season.feeTier': 'Fee tier',
+	'season.yearlyFeeEuros': 'Yearly fee (€)',
 	'season.population': 'Population',
 	'season.yearlyFee': 'Fee a year',
 	'season.demoAmount': 'demo amount',

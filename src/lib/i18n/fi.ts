@@ -299,6 +299,7 @@ export const fi = {
 	'season.situationAnalysesPerMunicipality': 'Tilanneanalyysejä kuntaa kohden',
 	'season.feeTiers': 'Osallistumismaksut',
 	'season.feeTier': 'Maksuluokka',
+	'season.yearlyFeeEuros': 'Vuosimaksu (€)',
 	'season.population': 'Asukasluku',
 	'season.yearlyFee': 'Maksu vuodessa',
 	'season.demoAmount': 'esimerkkisumma',

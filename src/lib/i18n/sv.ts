@@ -295,6 +295,7 @@ export const sv: Messages = {
 	'season.situationAnalysesPerMunicipality': 'Lägesanalyser per kommun',
 	'season.feeTiers': 'Deltagaravgifter',
 	'season.feeTier': 'Avgiftsklass',
+	'season.yearlyFeeEuros': 'Årsavgift (€)',
 	'season.population': 'Invånarantal',
 	'season.yearlyFee': 'Avgift per år',
 	'season.demoAmount': 'exempelbelopp',
