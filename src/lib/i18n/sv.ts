@@ -75,6 +75,10 @@ export const sv: Messages = {
 	'home.publicPage': 'Nätverkets offentliga sida',
 	'home.upcomingEvents': 'Kommande evenemang',
 	'public.members': 'Deltagande kommuner',
+	'public.events': 'Kommande evenemang',
+	'public.noEvents': 'Säsongen har inga kommande evenemang.',
+	'public.eventsSignIn':
+		'Medlemskommunernas personer anmäler sig till evenemangen när de har loggat in.',
 	'public.membersIntro': 'Kommuner som har beslutat att delta i säsongen.',
 	'public.noMembers': 'Inga kommuner har ännu anmält sig till säsongen.',
 	'public.noSeason': 'Nätverket har ännu inga säsonger.',

@@ -398,3 +398,47 @@ export async function listOwnSignUps(db: Db, userId: string, requestedPage: numb
 		.offset(offset);
 	return { page, pages, total: total?.n ?? 0, rows };
 }
+
+export const PUBLIC_EVENTS_PAGE_SIZE = 10;
+
+/**
+ * A season's coming events for the network's public page: what, when, how and where (the
+ * venue's name), never who comes or the online link. Cancelled events are left out. Served by
+ * events_season_starts, one page at a time.
+ */
+export async function listPublicSeasonEvents(
+	db: Db,
+	seasonId: string,
+	now: Date,
+	requestedPage: number
+) {
+	const where = and(
+		eq(events.seasonId, seasonId),
+		isNull(events.cancelledAt),
+		gte(events.endsAt, now)
+	);
+	const [total] = await db.select({ n: count() }).from(events).where(where);
+	const { page, pages, offset } = numberedPage(
+		total?.n ?? 0,
+		requestedPage,
+		PUBLIC_EVENTS_PAGE_SIZE
+	);
+	const rows = await db
+		.select({
+			id: events.id,
+			type: events.type,
+			format: events.format,
+			titleFi: events.titleFi,
+			titleSv: events.titleSv,
+			titleEn: events.titleEn,
+			startsAt: events.startsAt,
+			endsAt: events.endsAt,
+			venueName: events.venueName
+		})
+		.from(events)
+		.where(where)
+		.orderBy(asc(events.startsAt), asc(events.id))
+		.limit(PUBLIC_EVENTS_PAGE_SIZE)
+		.offset(offset);
+	return { page, pages, total: total?.n ?? 0, rows };
+}

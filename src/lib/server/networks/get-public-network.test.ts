@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, DEMO_LOADED } from '../../../../tests/setup/test-db';
 import type { Database } from '../db/client';
-import { memberships, networks, seasons, users } from '../db/schema';
+import { events, memberships, networks, seasons, users } from '../db/schema';
 import { USO7_MEMBERS } from '../demo/uso7';
 import { listMemberMunicipalities } from '../seasons/season-queries';
 import { getPublicNetwork } from './get-public-network';
@@ -120,6 +120,38 @@ describe('a network’s public page', () => {
 		expect(names).toContain('Raasepori'); // decided
 		expect(names).not.toContain('Pertunmaa'); // merged into Mäntyharju in 2025
 		expect(names).not.toContain('Lahti'); // only invited
+	});
+
+	it('lists the season’s coming events, the earliest first, without who comes, any link or a cancelled one', async () => {
+		const page = await getPublicNetwork(database.db, 'uso', { page: 1, now: DEMO_LOADED });
+		const all = await database.db
+			.select({ id: events.id, endsAt: events.endsAt, cancelledAt: events.cancelledAt })
+			.from(events)
+			.innerJoin(seasons, eq(seasons.id, events.seasonId))
+			.where(eq(seasons.number, 8));
+		const coming = all.filter((e) => e.endsAt >= DEMO_LOADED && !e.cancelledAt);
+		expect(coming.length, 'the demo has coming events in USO 8').toBeGreaterThan(3);
+		expect(page?.events?.total).toBe(coming.length);
+		const rows = page?.events?.rows ?? [];
+		expect(rows.length).toBe(Math.min(coming.length, 10));
+		expect(rows.every((r, i) => i === 0 || rows[i - 1]!.startsAt <= r.startsAt)).toBe(true);
+		expect(Object.keys(rows[0]!).sort()).toEqual(
+			[
+				'endsAt',
+				'format',
+				'id',
+				'startsAt',
+				'titleEn',
+				'titleFi',
+				'titleSv',
+				'type',
+				'venueName'
+			].sort()
+		);
+		const text = JSON.stringify(page);
+		expect(text).not.toMatch(/https?:\/\//);
+		const people = await database.db.select({ name: users.name }).from(users);
+		for (const person of people) expect(text).not.toContain(person.name);
 	});
 
 	it('speaks of the season begun last when two overlap, and lists its own members', async () => {

@@ -2,19 +2,20 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { networks } from '../db/schema';
 import { getSeason, listMemberMunicipalities, listSeasons } from '../seasons/season-queries';
+import { listPublicSeasonEvents } from '../events/event-queries';
 import { currentOrLatestSeasons } from '$lib/domain/current-season';
 import { helsinkiDate } from '$lib/domain/helsinki-time';
 
 /**
  * What a network shows the public at /n/[slug]: what it is, its current season's lead theme
  * and focus areas, the municipalities taking part (decided or active, names only) a page at a
- * time, the fee tiers of the season, and the network's public contact address. Nothing about
- * any person. Null when no network has the slug.
+ * time, the season's coming events (what, when, where), the fee tiers of the season, and the
+ * network's public contact address. Nothing about any person. Null when no network has the slug.
  */
 export async function getPublicNetwork(
 	db: Db,
 	slug: string,
-	options: { page: number; now?: Date }
+	options: { page: number; eventsPage?: number; now?: Date }
 ) {
 	if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(slug)) return null;
 	// networks.slug is unique
@@ -36,12 +37,16 @@ export async function getPublicNetwork(
 		.limit(1);
 	if (!network) return null;
 
-	const today = helsinkiDate(options.now ?? new Date());
+	const now = options.now ?? new Date();
+	const today = helsinkiDate(now);
 	// where two seasons overlap, the one begun last speaks for the network
 	const current = currentOrLatestSeasons(await listSeasons(db, [network.id]), today)[0];
 	const season = current ? await getSeason(db, current.id) : null;
-	if (!season) return { network, season: null, members: null };
-	const members = await listMemberMunicipalities(db, season.id, { page: options.page });
+	if (!season) return { network, season: null, members: null, events: null };
+	const [members, events] = await Promise.all([
+		listMemberMunicipalities(db, season.id, { page: options.page }),
+		listPublicSeasonEvents(db, season.id, now, options.eventsPage ?? 1)
+	]);
 	return {
 		network,
 		season: {
@@ -64,7 +69,8 @@ export async function getPublicNetwork(
 			})),
 			feeTiers: season.feeTiers
 		},
-		members
+		members,
+		events
 	};
 }
 

@@ -9,10 +9,13 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { values } = parseQuery(
 		event.url.searchParams,
-		{ page: wholeNumber(1, 100_000) },
-		{ page: 1 }
+		{ page: wholeNumber(1, 100_000), events: wholeNumber(1, 100_000) },
+		{ page: 1, events: 1 }
 	);
-	const network = await getPublicNetwork(db(), event.params.slug, values);
+	const network = await getPublicNetwork(db(), event.params.slug, {
+		page: values.page,
+		eventsPage: values.events
+	});
 	if (!network) notFound(event);
 	return { publicNetwork: network };
 };
