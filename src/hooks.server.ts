@@ -16,7 +16,7 @@ import { loadShippedRegistry } from '$lib/server/registry/import-registry';
 import { closeMailTransports } from '$lib/server/mail/send-mail';
 import { backgroundOrigin, mailSettings } from '$lib/server/mail/settings';
 import { hideSecretPath } from '$lib/domain/secret-links';
-import { startJobPoller, stopJobPoller } from '$lib/server/jobs/poller';
+import { nudgeJobs, startJobPoller, stopJobPoller } from '$lib/server/jobs/poller';
 
 /**
  * Opens and migrates the database before the first request (a fresh PGlite takes seconds), then
@@ -108,7 +108,18 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, session, locale);
+/**
+ * Once a form action (or any other write) has been answered, what its use case enqueued has
+ * committed: a sign-up's confirmation, a promotion's mail. The poller runs it now rather than
+ * at its next tick (ADR 016); a read enqueues nothing.
+ */
+const nudgeJobsAfterWrites: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (event.request.method !== 'GET' && event.request.method !== 'HEAD') nudgeJobs();
+	return response;
+};
+
+export const handle = sequence(securityHeaders, nudgeJobsAfterWrites, session, locale);
 
 /** Unexpected errors: logged with an id, never shown to the user beyond a generic message. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {

@@ -25,6 +25,15 @@ const kinds = {
 			ran.push(n);
 		}
 	}),
+	/** Enqueues a `note` due now, as a notice enqueues its mail. */
+	chain: defineJob({
+		label: 'jobs.kind.deliver_mail',
+		payload: z.object({ n: z.number() }),
+		async run(tx, { n }) {
+			ran.push(n);
+			await enqueueJob(tx, 'note' as JobKind, { n: n + 1 } as never);
+		}
+	}),
 	/** Runs until the test releases it. */
 	held: defineJob({
 		label: 'jobs.kind.deliver_mail',
@@ -142,6 +151,21 @@ describe('the job poller', () => {
 		expect(ran).toEqual([1, 2]);
 		expect(await pending()).toBe(1);
 		expect(counted.live.size).toBe(0);
+	});
+
+	it('runs at once the jobs that a job it ran enqueued, without waiting for the next poll', async () => {
+		poller = startJobPoller({
+			db: database.db,
+			settings,
+			kinds,
+			intervalMs: 60_000,
+			random: () => 0.99
+		});
+		await enqueue('chain', 1);
+		nudgeJobs();
+		await until(() => ran.includes(2), 5_000);
+		expect(ran).toEqual([1, 2]);
+		expect(await pending()).toBe(0);
 	});
 
 	it('waits for the running job when stopped, and hands back the ones it had not started', async () => {

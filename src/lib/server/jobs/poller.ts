@@ -43,7 +43,8 @@ let current: JobPoller | undefined;
 
 /**
  * Starts this server's one poller (ADR 016): every two seconds, give or take, it runs the due
- * jobs one at a time, and keeps going while it finds a full batch. Its timer is unref'd, so it
+ * jobs one at a time, and keeps going while it finds a full batch or the jobs it ran did their
+ * work (they may have enqueued more). Its timer is unref'd, so it
  * never keeps the process alive. A second call returns the poller already running.
  */
 export function startJobPoller(options: JobPollerOptions): JobPoller {
@@ -69,7 +70,7 @@ export function startJobPoller(options: JobPollerOptions): JobPoller {
 	};
 
 	const drain = async () => {
-		let full: boolean;
+		let again: boolean;
 		do {
 			nudged = false;
 			const result = await runDueJobs(options.db, {
@@ -80,8 +81,10 @@ export function startJobPoller(options: JobPollerOptions): JobPoller {
 				random,
 				shouldStop: () => stopped
 			});
-			full = result.claimed === limit;
-		} while (!stopped && (full || nudged));
+			// a full batch may have more behind it, and the jobs done may have enqueued others due
+			// now (a notice's mail): look again at once rather than a poll later
+			again = result.claimed === limit || result.done > 0;
+		} while (!stopped && (again || nudged));
 	};
 
 	function poll() {
