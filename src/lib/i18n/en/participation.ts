@@ -23,7 +23,9 @@ export const participationEn: Record<keyof typeof participationFi, string> = {
 	'participation.attended': 'Attendances',
 	'participation.eventsAttended': 'Events attended',
 	'participation.heldEvents': '{count} events of the season have been held.',
+	'participation.heldEvents.one': '{count} event of the season has been held.',
 	'participation.members': '{count} members',
+	'participation.members.one': '{count} member',
 	'participation.municipality': 'Taking part in events',
 	'participation.municipalityIntro':
 		'The sign-ups of the municipality’s people for the season’s events, and their attendance.',
@@ -35,6 +37,7 @@ export const participationEn: Record<keyof typeof participationFi, string> = {
 	'participation.noSignUps':
 		'None of the municipality’s people has signed up for the season’s events.',
 	'participation.signUps': '{count} sign-ups',
+	'participation.signUps.one': '{count} sign-up',
 	'participation.feedback': 'Feedback on the season’s events',
 	'participation.feedbackIntro':
 		'Feedback on all of the season’s events together and event by event. Answers are anonymous.',

@@ -22,7 +22,9 @@ export const participationFi = {
 	'participation.attended': 'Osallistumisia',
 	'participation.eventsAttended': 'Tapahtumia, joissa mukana',
 	'participation.heldEvents': 'Kaudella on pidetty {count} tapahtumaa.',
+	'participation.heldEvents.one': 'Kaudella on pidetty {count} tapahtuma.',
 	'participation.members': '{count} jäsenkuntaa',
+	'participation.members.one': '{count} jäsenkunta',
 	'participation.municipality': 'Osallistuminen tapahtumiin',
 	'participation.municipalityIntro':
 		'Kunnan ihmisten ilmoittautumiset kauden tapahtumiin ja osallistuminen niihin.',
@@ -33,6 +35,7 @@ export const participationFi = {
 	'participation.noSeasons': 'Kunta ei ole mukana yhdelläkään kaudella.',
 	'participation.noSignUps': 'Kunnan ihmisiä ei ole ilmoittautunut kauden tapahtumiin.',
 	'participation.signUps': '{count} ilmoittautumista',
+	'participation.signUps.one': '{count} ilmoittautuminen',
 	'participation.feedback': 'Palaute kauden tapahtumista',
 	'participation.feedbackIntro':
 		'Kaikkien kauden tapahtumien palaute yhteensä ja tapahtumittain. Vastaukset ovat nimettömiä.',

@@ -23,7 +23,9 @@ export const participationSv: Record<keyof typeof participationFi, string> = {
 	'participation.attended': 'Deltaganden',
 	'participation.eventsAttended': 'Evenemang med deltagare',
 	'participation.heldEvents': 'Under säsongen har {count} evenemang hållits.',
+	'participation.heldEvents.one': 'Under säsongen har {count} evenemang hållits.',
 	'participation.members': '{count} medlemskommuner',
+	'participation.members.one': '{count} medlemskommun',
 	'participation.municipality': 'Deltagande i evenemang',
 	'participation.municipalityIntro':
 		'Kommunens personers anmälningar till säsongens evenemang och deras deltagande.',
@@ -34,6 +36,7 @@ export const participationSv: Record<keyof typeof participationFi, string> = {
 	'participation.noSeasons': 'Kommunen deltar inte i någon säsong.',
 	'participation.noSignUps': 'Ingen av kommunens personer har anmält sig till säsongens evenemang.',
 	'participation.signUps': '{count} anmälningar',
+	'participation.signUps.one': '{count} anmälan',
 	'participation.feedback': 'Respons på säsongens evenemang',
 	'participation.feedbackIntro':
 		'Responsen på alla säsongens evenemang sammanlagt och per evenemang. Svaren är anonyma.',
