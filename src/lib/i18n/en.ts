@@ -201,6 +201,8 @@ export const en: Messages = {
 	'audit.empty': 'No entries match these criteria.',
 	'audit.system': 'system',
 	'audit.fieldsChanged': '{count} fields changed',
+	'audit.exportTruncated':
+		'The file holds the {max} newest entries. Narrow the dates to see older ones.',
 
 	'outbox.title': 'Outbox',
 	'outbox.intro':

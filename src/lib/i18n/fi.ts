@@ -205,6 +205,8 @@ export const fi = {
 	'audit.empty': 'Ei merkintöjä näillä ehdoilla.',
 	'audit.system': 'järjestelmä',
 	'audit.fieldsChanged': '{count} kenttää muuttui',
+	'audit.exportTruncated':
+		'Tiedostossa ovat {max} uusinta merkintää. Rajaa aikaväliä nähdäksesi vanhemmat.',
 
 	'outbox.title': 'Lähtevät viestit',
 	'outbox.intro':

@@ -202,6 +202,8 @@ export const sv: Messages = {
 	'audit.empty': 'Inga poster med dessa villkor.',
 	'audit.system': 'systemet',
 	'audit.fieldsChanged': '{count} fält ändrades',
+	'audit.exportTruncated':
+		'Filen innehåller de {max} senaste anteckningarna. Avgränsa tidsperioden för att se äldre.',
 
 	'outbox.title': 'Utgående meddelanden',
 	'outbox.intro':

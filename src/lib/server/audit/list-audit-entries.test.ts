@@ -6,7 +6,12 @@ import { systemActor, userActor } from '../actor';
 import { createUser } from '../users/create-user';
 import { setUserLocale } from '../users/set-user-locale';
 import { changedFields, recordAudit } from './record-audit';
-import { AUDIT_CHANGES_SHOWN_OPEN, auditChanges, listAuditEntries } from './list-audit-entries';
+import {
+	AUDIT_CHANGES_SHOWN_OPEN,
+	auditChanges,
+	exportAuditEntries,
+	listAuditEntries
+} from './list-audit-entries';
 
 let database: Database;
 let maija: { id: string; email: string };
@@ -74,6 +79,40 @@ describe('the audit log', () => {
 			(await listAuditEntries(database.db, q({ from: today, to: today }))).rows.length
 		).toBeGreaterThan(0);
 		expect((await listAuditEntries(database.db, q({ to: '2000-01-01' }))).rows).toHaveLength(0);
+	});
+});
+
+describe('the audit log as a file', () => {
+	it('holds every entry the filters find, newest first, whatever page the list was on, each change as before → after', async () => {
+		const table = await exportAuditEntries(
+			database.db,
+			q({ actor: 'maija@example.fi', entityId: '785', before: 1 }),
+			'fi'
+		);
+		expect(table.columns.map((c) => c.header)).toEqual([
+			'Aika',
+			'Tekijä',
+			'Toimenpide',
+			'Kohteen tyyppi',
+			'Kohteen tunniste',
+			'Muutokset'
+		]);
+		expect(table.rows.map((r) => r[5])).toEqual(
+			[6, 5, 4, 3, 2, 1, 0].map((i) => `population: ${2500 + i} → ${2501 + i}`)
+		);
+		expect(table.rows[0]?.slice(1, 5)).toEqual([
+			'maija@example.fi',
+			'municipality.update',
+			'municipality',
+			'785'
+		]);
+		expect(table.rows[0]?.[0]).toMatch(/^\d{1,2}\.\d{1,2}\.\d{4} (klo )?\d{1,2}[.:]\d{2}$/);
+		expect(table.notes).toEqual([]);
+	});
+
+	it('names the system in the reader’s language', async () => {
+		const table = await exportAuditEntries(database.db, q({ action: 'user.create' }), 'sv');
+		expect(table.rows.map((r) => r[1])).toEqual(['systemet']);
 	});
 });
 

@@ -3,6 +3,10 @@ import type { Db } from '../db';
 import { auditLog } from '../db/schema';
 import { keysetPage, keysetQuery } from '../pagination';
 import type { AuditQuery } from '$lib/schemas/audit';
+import type { ExportTable } from '../export/table-export';
+import { serverTranslator } from '$lib/i18n/catalogue';
+import { formatDateTime } from '$lib/i18n/format';
+import type { Locale } from '$lib/i18n/locales';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -64,4 +68,47 @@ export function auditChanges(
 	const names = [...new Set([...Object.keys(b), ...Object.keys(a)])];
 	const fields = names.map((field) => ({ field, before: shown(b[field]), after: shown(a[field]) }));
 	return { fields, folded: fields.length > AUDIT_CHANGES_SHOWN_OPEN };
+}
+
+/** At most this many entries in one file: a year of a network's changes; narrow by dates for more. */
+export const AUDIT_EXPORT_MAX = 10_000;
+
+/**
+ * The log as filtered on its page, newest first, as a table for CSV and XLSX: when (Helsinki
+ * time), who, what, on which record, and each changed field as "field: before → after".
+ * Beyond AUDIT_EXPORT_MAX entries the file says so under the table.
+ */
+export async function exportAuditEntries(
+	db: Db,
+	query: AuditQuery,
+	locale: Locale
+): Promise<ExportTable> {
+	const t = serverTranslator(locale);
+	const { rows, older } = await listAuditEntries(
+		db,
+		{ ...query, before: null, after: null },
+		AUDIT_EXPORT_MAX
+	);
+	return {
+		title: t('audit.title'),
+		columns: [
+			{ header: t('audit.at'), width: 18 },
+			{ header: t('audit.actor'), width: 28 },
+			{ header: t('audit.action'), width: 22 },
+			{ header: t('audit.entityType'), width: 14 },
+			{ header: t('audit.entityId'), width: 38 },
+			{ header: t('audit.changes'), width: 60 }
+		],
+		rows: rows.map((e) => [
+			formatDateTime(locale, e.at),
+			e.actorLabel === 'system' ? t('audit.system') : e.actorLabel,
+			e.action,
+			e.entityType,
+			e.entityId,
+			auditChanges(e.before, e.after)
+				.fields.map((f) => `${f.field}: ${f.before} → ${f.after}`)
+				.join('\n')
+		]),
+		notes: older ? [t('audit.exportTruncated', { max: AUDIT_EXPORT_MAX })] : []
+	};
 }
