@@ -6,6 +6,10 @@ import { changedFields, recordAudit } from '../audit/record-audit';
 import type { Actor } from '../actor';
 import type { PersonForm } from '$lib/schemas/person';
 import { isUniqueViolation } from '../db/errors';
+import type { ExportTable } from '../export/table-export';
+import { serverTranslator } from '$lib/i18n/catalogue';
+import type { Locale } from '$lib/i18n/locales';
+import type { Position } from '$lib/domain/positions';
 
 export const PEOPLE_PAGE_SIZE = 50;
 
@@ -15,8 +19,9 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export async function listMunicipalityPeople(
 	db: Db,
 	code: string,
-	options: { q: string; page: number }
+	options: { q: string; page: number; perPage?: number }
 ) {
+	const perPage = options.perPage ?? PEOPLE_PAGE_SIZE;
 	const q = options.q.trim().toLowerCase();
 	const where = and(
 		eq(users.municipalityCode, code),
@@ -27,7 +32,7 @@ export async function listMunicipalityPeople(
 	);
 	const [totalRow] = await db.select({ n: count() }).from(users).where(where);
 	const total = totalRow?.n ?? 0;
-	const { page, pages, offset } = numberedPage(total, options.page, PEOPLE_PAGE_SIZE);
+	const { page, pages, offset } = numberedPage(total, options.page, perPage);
 	const rows = await db
 		.select({
 			id: users.id,
@@ -40,7 +45,7 @@ export async function listMunicipalityPeople(
 		.from(users)
 		.where(where)
 		.orderBy(asc(users.name), asc(users.id))
-		.limit(PEOPLE_PAGE_SIZE)
+		.limit(perPage)
 		.offset(offset);
 	return { rows, total, page, pages };
 }
@@ -159,4 +164,35 @@ export async function removePerson(
 		});
 		return { ok: true as const, id: personId };
 	});
+}
+
+/** More people than any municipality names to the network. */
+const MAX_EXPORT_ROWS = 20_000;
+
+/** The municipality's people as its list shows them (searched or not), every page, for CSV and XLSX. */
+export async function exportMunicipalityPeople(
+	db: Db,
+	code: string,
+	q: string,
+	locale: Locale
+): Promise<ExportTable> {
+	const t = serverTranslator(locale);
+	const { rows } = await listMunicipalityPeople(db, code, { q, page: 1, perPage: MAX_EXPORT_ROWS });
+	return {
+		title: t('municipality.people').slice(0, 31),
+		columns: [
+			{ header: t('people.name'), width: 28 },
+			{ header: t('people.email'), width: 32 },
+			{ header: t('people.title_'), width: 28 },
+			{ header: t('people.positions'), width: 36 },
+			{ header: t('people.language'), width: 10 }
+		],
+		rows: rows.map((r) => [
+			r.name,
+			r.email,
+			r.title,
+			(r.positions as Position[]).map((p) => t(`position.${p}`)).join(', '),
+			t(`lang.${r.locale}`)
+		])
+	};
 }

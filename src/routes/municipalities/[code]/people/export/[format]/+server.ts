@@ -1,0 +1,31 @@
+import { error } from '@sveltejs/kit';
+import { notFound, requireMunicipality } from '$lib/server/auth/guard';
+import { db } from '$lib/server/db';
+import { exportResponse, toCsv, toXlsx } from '$lib/server/export/table-export';
+import { parseQuery } from '$lib/server/http/parse';
+import { exportMunicipalityPeople } from '$lib/server/people/municipality-people';
+import { getMunicipality } from '$lib/server/registry/search-municipalities';
+import { text } from '$lib/schemas/fields';
+import type { RequestHandler } from './$types';
+
+/** The municipality's people as its list shows them, for those who manage them. */
+export const GET: RequestHandler = async (event) => {
+	requireMunicipality(event, event.params.code, 'manage');
+	const format = event.params.format;
+	if (format !== 'csv' && format !== 'xlsx') notFound(event);
+	const municipality = await getMunicipality(db(), event.params.code);
+	if (!municipality) error(404, 'not found');
+	const { values } = parseQuery(
+		event.url.searchParams,
+		{ q: text({ max: 100, optional: true }) },
+		{ q: '' }
+	);
+	const table = await exportMunicipalityPeople(
+		db(),
+		municipality.code,
+		values.q,
+		event.locals.locale
+	);
+	const body = format === 'csv' ? toCsv(table) : await toXlsx(table);
+	return exportResponse(body, format, `henkilot-${municipality.code}`);
+};
