@@ -87,8 +87,8 @@ export const events = pgTable(
 			sql`${t.confirmedOnSite} >= 0 and ${t.confirmedOnline} >= 0 and ${t.confirmedOnSite} <= coalesce(${t.capacityOnSite}, ${t.confirmedOnSite}) and ${t.confirmedOnline} <= coalesce(${t.capacityOnline}, ${t.confirmedOnline})`
 		),
 		check('events_sequence', sql`${t.sequence} >= 0`),
-		// a season's programme in time order
-		index('events_season_starts').on(t.seasonId, t.startsAt),
+		// a season's programme in time order, ties by id (the whole ORDER BY: else PostgreSQL reads events_starts)
+		index('events_season_starts').on(t.seasonId, t.startsAt, t.id),
 		// upcoming events across seasons (front pages, the network's feed)
 		index('events_starts').on(t.startsAt)
 	]
