@@ -14,12 +14,16 @@ import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/lib/server/db/client';
 import {
 	BARE,
+	DEMO_CONTACT_PERSON,
 	DEMO_COORDINATOR,
+	SIGN_UPS,
 	readSettings,
 	resolvePath,
+	type MeasuredTarget,
 	type PageTarget,
 	type Scale,
-	type Settings
+	type Settings,
+	type SignUpTarget
 } from './bench/config';
 import {
 	createPgliteDatabase,
@@ -32,6 +36,7 @@ import { fillDatabase } from './bench/datasets';
 import { measureJsWeight } from './bench/js-weight';
 import { cpuMeasurable, cpuMeter, type CpuCost, type CpuMeter } from './bench/cpu';
 import { fetchPage, measure, signIn, type Measurement } from './bench/load';
+import { checkSignUps, formatSignUpChecks, postSignUps, type SignUpPost } from './bench/sign-ups';
 import {
 	snapshotBuild,
 	startApp,
@@ -145,15 +150,24 @@ interface Problems {
 	warnings: string[];
 }
 
-/** A scale's database, filled and served, with the coordinator's session cookie. */
+/** A scale's database, filled and served, with the sessions the targets send. */
 interface Serving {
 	run: RunResult;
+	database: BenchDatabase | null;
 	app: Child | null;
+	/** The demo coordinator's session cookie. */
 	cookie: string | null;
+	/** Vaala's contact person's. */
+	contactCookie: string | null;
+	/** The sign-up targets' contenders', in order. */
+	contenderCookies: string[];
 	/** Ids the generators looked up, for the targets' paths. */
 	ids: Record<string, string>;
 	/** Reads the CPU time of the app and its database backends; null where it cannot. */
 	cpu: CpuMeter | null;
+	/** Sign-ups posted per event id (with a label), for the check at the end. */
+	posted: Map<string, { label: string; posted: number }>;
+	warmedUp: boolean;
 }
 
 /** Databases kept with BENCH_KEEP=1, for the closing lines. */
@@ -194,19 +208,64 @@ async function setUpScale(
 		});
 		deferred(() => app.stop());
 		const cookie = await signIn(app.url, DEMO_COORDINATOR.email, DEMO_COORDINATOR.password);
+		const contactCookie = await signIn(
+			app.url,
+			DEMO_CONTACT_PERSON.email,
+			DEMO_CONTACT_PERSON.password
+		);
 		run.setupSeconds = Math.round((performance.now() - started) / 100) / 10;
 		log(`${runTitle(run)}: serving on ${app.url} (set-up ${run.setupSeconds} s)`);
 		const cpu = cpuMeasurable() ? cpuMeter(app.pid, database.backendPids) : null;
-		return { run, app, cookie, ids: prepared.ids, cpu };
+		return {
+			run,
+			database,
+			app,
+			cookie,
+			contactCookie,
+			contenderCookies: prepared.contenderCookies,
+			ids: prepared.ids,
+			cpu,
+			posted: new Map(),
+			warmedUp: false
+		};
 	} catch (e) {
 		run.error = (e as Error).message;
 		problems.broken.push(`${KIND_LABEL[kind]}, scale "${scale.name}": ${run.error}`);
 		console.error(`[bench] !! ${KIND_LABEL[kind]}, scale "${scale.name}" broke: ${run.error}`);
-		return { run, app: null, cookie: null, ids: {}, cpu: null };
+		return {
+			run,
+			database: null,
+			app: null,
+			cookie: null,
+			contactCookie: null,
+			contenderCookies: [],
+			ids: {},
+			cpu: null,
+			posted: new Map(),
+			warmedUp: false
+		};
 	}
 }
 
 async function measureTarget(
+	serving: Serving,
+	target: MeasuredTarget,
+	round: number,
+	settings: Settings,
+	problems: Problems
+): Promise<TargetResult | null> {
+	return target.kind === 'sign-up'
+		? measureSignUps(serving, target, round, settings, problems)
+		: measurePage(serving, target, settings, problems);
+}
+
+function sessionOf(serving: Serving, target: PageTarget): string | null {
+	if (target.session === 'coordinator') return serving.cookie;
+	if (target.session === 'contact person') return serving.contactCookie;
+	return null;
+}
+
+async function measurePage(
 	serving: Serving,
 	target: PageTarget,
 	settings: Settings,
@@ -229,7 +288,7 @@ async function measureTarget(
 		};
 	}
 	const url = `${app.url}${resolved}`;
-	const sent = target.signIn ? serving.cookie : null;
+	const sent = sessionOf(serving, target);
 	const page = await fetchPage(url, sent);
 	if (page.status !== 200) {
 		const why = `${title}: answered HTTP ${page.status} before the load`;
@@ -296,6 +355,130 @@ async function measureTarget(
 	};
 }
 
+/** Reports a broken or slow measurement as measurePage does. */
+function judge(title: string, measurement: Measurement, problems: Problems) {
+	if (!measurement.ok) {
+		const codes = Object.entries(measurement.statusCodes)
+			.map(([code, n]) => `${code}×${n}`)
+			.join(' ');
+		const why =
+			measurement.requests === 0
+				? `${title}: no request completed`
+				: `${title}: non-2xx ${measurement.non2xx} (${codes}), connection errors ${measurement.errors - measurement.timeouts}`;
+		problems.broken.push(why);
+		console.error(`[bench] !! FAILED MEASUREMENT ${why}`);
+	}
+	if (measurement.timeouts > 0) {
+		const why = `${title}: ${measurement.timeouts} requests got no answer within 10 s (not counted in p99)`;
+		problems.warnings.push(why);
+		console.warn(`[bench] !! SLOW ${why}`);
+	}
+}
+
+/**
+ * One round of a sign-up target: every contender posts the signUp action once, to the round's
+ * own event (`one`) or to one of the spread events, a different one each round (`spread`).
+ * The first sign-up run of a server is preceded by an unmeasured warm-up on an event of its own.
+ */
+async function measureSignUps(
+	serving: Serving,
+	target: SignUpTarget,
+	round: number,
+	settings: Settings,
+	problems: Problems
+): Promise<TargetResult | null> {
+	const app = serving.app!;
+	const title = `${KIND_LABEL[serving.run.database]}, scale "${serving.run.scale.name}", ${target.name}`;
+	if (round > SIGN_UPS.rounds) {
+		log(`  ${title}: round ${round} skipped (the data set has events for ${SIGN_UPS.rounds})`);
+		return null;
+	}
+	const cookies = serving.contenderCookies;
+	const record = (key: string, label: string, n: number) => {
+		const id = serving.ids[key]!;
+		const seen = serving.posted.get(id) ?? { label, posted: 0 };
+		seen.posted += n;
+		serving.posted.set(id, seen);
+		return id;
+	};
+	if (!serving.warmedUp) {
+		serving.warmedUp = true;
+		const warmUp = cookies.slice(0, SIGN_UPS.warmUp);
+		const eventId = record('signUpWarmUp', 'warm-up', warmUp.length);
+		const m = await postSignUps(
+			app.url,
+			warmUp.map((cookie) => ({ eventId, cookie })),
+			settings.connections
+		);
+		judge(`${title} (warm-up)`, m, problems);
+	}
+	let posts: SignUpPost[];
+	if (target.events === 'one') {
+		const eventId = record(`contention${round}`, `one event, round ${round}`, cookies.length);
+		posts = cookies.map((cookie) => ({ eventId, cookie }));
+	} else {
+		posts = cookies.map((cookie, i) => {
+			const n = ((i + round - 1) % SIGN_UPS.spreadEvents) + 1;
+			return { eventId: record(`spread${n}`, `spread event ${n}`, 1), cookie };
+		});
+	}
+	const stderrBefore = app.stderrLines();
+	const measurement = await postSignUps(app.url, posts, settings.connections, serving.cpu);
+	const stderrLines = app.stderrLines() - stderrBefore;
+	const cpu = measurement.cpu;
+	log(
+		`  ${title} (round ${round}): ${posts.length} sign-ups in ${measurement.seconds.toFixed(1)} s, ` +
+			`${measurement.reqPerSec.toFixed(1)} req/s, p99 ${Math.round(measurement.p99Ms)} ms` +
+			(cpu
+				? `, CPU ${cpu.msPerRequest.toFixed(2)} ms/sign-up` +
+					(cpu.databaseMsPerRequest !== null
+						? ` (app ${cpu.appMsPerRequest.toFixed(2)} + db ${cpu.databaseMsPerRequest.toFixed(2)})`
+						: '')
+				: '')
+	);
+	judge(title, measurement, problems);
+	if (stderrLines > 0) {
+		problems.warnings.push(`${title}: the server wrote ${stderrLines} lines to stderr under load`);
+		console.warn(
+			`[bench] the server wrote ${stderrLines} lines to stderr under load; the last of its output:\n` +
+				app.output().split('\n').slice(-10).join('\n')
+		);
+	}
+	return {
+		target: target.name,
+		path: target.path,
+		measurement,
+		js: null,
+		cpu: measurement.cpu ?? null,
+		serverStderrLines: stderrLines
+	};
+}
+
+/**
+ * After the measurements: stops the app (PGlite lets one process in) and checks from the
+ * database that every event posted to has its capacity confirmed, counted so on the row, the
+ * rest waiting, seats to the first to arrive.
+ */
+async function checkSeats(serving: Serving, problems: Problems): Promise<void> {
+	if (serving.posted.size === 0 || !serving.database || !serving.app) return;
+	await serving.app.stop();
+	const open = await openDatabase(serving.database.target);
+	try {
+		const checks = await checkSignUps(
+			open.db,
+			[...serving.posted].map(([id, { label, posted }]) => ({ id, label, posted }))
+		);
+		serving.run.signUpChecks = checks;
+		const title = `${KIND_LABEL[serving.run.database]}, scale "${serving.run.scale.name}"`;
+		for (const line of formatSignUpChecks(checks)) {
+			log(`  ${title}, seats: ${line}`);
+			if (line.startsWith('FAIL')) problems.broken.push(`${title}, seats: ${line}`);
+		}
+	} finally {
+		await open.close();
+	}
+}
+
 /**
  * The least disturbed of a target's rounds (the first failed one, if any failed): the one with
  * the most req/s, and the least CPU time per request of any round.
@@ -341,11 +524,20 @@ async function runDatabase(
 		for (let round = 1; round <= settings.rounds; round++) {
 			for (const serving of servings) {
 				if (!serving.app) continue;
-				rounds.get(serving)!.push(await measureTarget(serving, target, settings, problems));
+				const result = await measureTarget(serving, target, round, settings, problems);
+				if (result) rounds.get(serving)!.push(result);
 			}
 		}
 		for (const [serving, results] of rounds) {
 			if (results.length > 0) serving.run.targets.push(best(results));
+		}
+	}
+	for (const serving of servings) {
+		try {
+			await checkSeats(serving, problems);
+		} catch (e) {
+			problems.broken.push(`checking the seats: ${(e as Error).message}`);
+			console.error(`[bench] !! checking the seats: ${(e as Error).message}`);
 		}
 	}
 	await cleanUp(before);

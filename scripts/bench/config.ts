@@ -19,7 +19,7 @@ export interface Settings {
 	/** Scales to run (BENCH_SCALES, comma-separated names, default all). */
 	scales: Scale[];
 	/** Targets to measure (BENCH_TARGETS, comma-separated names, default all). */
-	targets: PageTarget[];
+	targets: MeasuredTarget[];
 	/** A PostgreSQL server to create the bench databases on (DATABASE_URL). */
 	databaseUrl: string | null;
 	/** Skip PGlite (BENCH_DATABASES=postgres, with DATABASE_URL): measure PostgreSQL alone. */
@@ -46,6 +46,9 @@ export const SCALES: Scale[] = [
 	{ name: 'small', factor: 0.01 }
 ];
 
+/** Whose session a page's requests carry: nobody's, the demo coordinator's or a contact person's. */
+export type SessionOf = null | 'coordinator' | 'contact person';
+
 export type Target =
 	| { name: string; kind: 'bare' }
 	| {
@@ -56,22 +59,59 @@ export type Target =
 			 * filling (DataSetContext.ids), e.g. `/seasons/{newestSeason}`.
 			 */
 			path: string;
-			/** Requests carry the demo coordinator's session cookie. */
-			signIn: boolean;
+			/** Whose session cookie the requests carry. */
+			session: SessionOf;
 			/** Whether the page reads the database; the page without is the baseline for ratios. */
 			database: boolean;
 			/** What the page reads, for the reader (docs/benchmarks.md has the same in its table). */
 			reads: string;
+	  }
+	| {
+			name: string;
+			/**
+			 * The signUp form action of event pages, posted as a browser without JavaScript does
+			 * (form encoding, Origin), once by each of the contenders (SIGN_UPS.contenders), each
+			 * with a session of their own, BENCH_CONNECTIONS at a time: a fixed number of requests,
+			 * not a timed run, since a person signs up for an event once.
+			 */
+			kind: 'sign-up';
+			/**
+			 * `one`: all to one event (a fresh one each round), which the event row's lock
+			 * serialises; `spread`: over SIGN_UPS.spreadEvents events, which should not wait for
+			 * each other.
+			 */
+			events: 'one' | 'spread';
+			path: string;
+			reads: string;
 	  };
 
 export type PageTarget = Extract<Target, { kind: 'page' }>;
+export type SignUpTarget = Extract<Target, { kind: 'sign-up' }>;
+/** What the bench measures on the app servers. */
+export type MeasuredTarget = PageTarget | SignUpTarget;
 
 /** The baseline of the "× no-DB" column. */
 export const NO_DB_TARGET = 'no-DB page';
 export const BARE_TARGET = 'bare node:http';
 
-/** Vaala: a member in every season (the demo's 7 and the generated 8–17). */
+/** Vaala: a member in every season (the demo's 7 and 8 and the generated 9–18). */
 export const FOCUS_MUNICIPALITY = '785';
+
+/**
+ * The sign-up targets (datasets.ts makes their events and people the same at every scale):
+ * `contenders` people of Kajaani, each with a session, sign up for one event of `capacity` seats
+ * on site (a fresh one per round, up to `rounds`), or spread over `spreadEvents` events. Before
+ * a server's first sign-up run, `warmUp` of them sign up for an event of their own, unmeasured.
+ */
+export const SIGN_UPS = {
+	municipality: '205',
+	contenders: 200,
+	capacity: 50,
+	rounds: 3,
+	spreadEvents: 20,
+	spreadCapacity: 25,
+	warmUp: 20
+} as const;
 
 /**
  * What is measured on each app server, in this order. A page that needs data adds a
@@ -82,7 +122,7 @@ export const PAGE_TARGETS: PageTarget[] = [
 		name: NO_DB_TARGET,
 		kind: 'page',
 		path: '/signin',
-		signIn: false,
+		session: null,
 		database: false,
 		reads: 'nothing: a SvelteKit page (layout, i18n, SSR) without any query'
 	},
@@ -90,7 +130,7 @@ export const PAGE_TARGETS: PageTarget[] = [
 		name: 'registry',
 		kind: 'page',
 		path: '/registry',
-		signIn: true,
+		session: 'coordinator',
 		database: true,
 		reads: 'session; 50 municipalities with their total; filter choices (cached 60 s)'
 	},
@@ -98,23 +138,24 @@ export const PAGE_TARGETS: PageTarget[] = [
 		name: 'registry entry',
 		kind: 'page',
 		path: `/registry/${FOCUS_MUNICIPALITY}`,
-		signIn: true,
+		session: 'coordinator',
 		database: true,
 		reads: 'session; one municipality by code'
 	},
 	{
-		name: 'season members',
+		name: 'season page',
 		kind: 'page',
 		path: '/seasons/{newestSeason}',
-		signIn: true,
+		session: 'coordinator',
 		database: true,
-		reads: 'session; season with network, focus areas, fee tiers; member count; 50 members by name'
+		reads:
+			'session; season with network, focus areas, fee tiers; member count; 50 members by name; programme counted by type'
 	},
 	{
 		name: 'municipality page',
 		kind: 'page',
 		path: `/municipalities/${FOCUS_MUNICIPALITY}`,
-		signIn: true,
+		session: 'coordinator',
 		database: true,
 		reads: "session; municipality; its memberships over seasons (Vaala's 11)"
 	},
@@ -122,11 +163,60 @@ export const PAGE_TARGETS: PageTarget[] = [
 		name: 'municipality people',
 		kind: 'page',
 		path: `/municipalities/${FOCUS_MUNICIPALITY}/people`,
-		signIn: true,
+		session: 'coordinator',
 		database: true,
 		reads: 'session; municipality; people count; 50 people by name'
+	},
+	{
+		name: 'season events',
+		kind: 'page',
+		path: '/seasons/{newestSeason}/events',
+		session: 'coordinator',
+		database: true,
+		reads:
+			"session; season; the season's event count; 25 events by time, each with its waiting count"
+	},
+	{
+		name: 'event page',
+		kind: 'page',
+		path: '/events/{eventPage}',
+		session: 'coordinator',
+		database: true,
+		reads:
+			'session; event with season, network; focus areas ‖ waiting counts ‖ own sign-up; own facts'
+	},
+	{
+		name: 'event page as contact',
+		kind: 'page',
+		path: '/events/{eventPage}',
+		session: 'contact person',
+		database: true,
+		reads:
+			"as the event page, and the membership; the municipality's people count, 50 people, their facts ‖ the event's seats ‖ their sign-ups"
 	}
 ];
+
+/** The sign-up targets, measured after the pages (they add sign-ups). */
+export const SIGN_UP_TARGETS: SignUpTarget[] = [
+	{
+		name: 'sign-up one event',
+		kind: 'sign-up',
+		events: 'one',
+		path: 'POST /events/{contention<round>}?/signUp',
+		reads:
+			'session; the event page; under the event row lock: facts, existing sign-up, seats, insert, recount, audit, notice job; the event page again'
+	},
+	{
+		name: 'sign-up spread',
+		kind: 'sign-up',
+		events: 'spread',
+		path: 'POST /events/{spread<n>}?/signUp',
+		reads: `as sign-up one event; over ${SIGN_UPS.spreadEvents} events, 10 a round each`
+	}
+];
+
+/** Every target but the bare server, in the order measured. */
+export const ALL_TARGETS: MeasuredTarget[] = [...PAGE_TARGETS, ...SIGN_UP_TARGETS];
 
 /** A target's path with the generated ids filled in. */
 export function resolvePath(path: string, ids: Record<string, string>): string {
@@ -141,6 +231,11 @@ export const BARE: Target = { name: BARE_TARGET, kind: 'bare' };
 
 /** The demo accounts the app creates on its first start with DEMO=1 (seed-demo.ts). */
 export const DEMO_COORDINATOR = { email: 'koordinaattori@example.fi', password: 'verkosto-demo' };
+/** Vaala's contact person in the demo: the event page lists Vaala's people to them. */
+export const DEMO_CONTACT_PERSON = {
+	email: `yhteys-${FOCUS_MUNICIPALITY}@example.fi`,
+	password: 'verkosto-demo'
+};
 
 export const AIMS = {
 	/** The registry serves at least this share of the no-database page's req/s on PostgreSQL. */
@@ -175,17 +270,17 @@ export function readSettings(): Settings {
 		scales = SCALES.filter((s) => names.includes(s.name));
 	}
 	const wantedTargets = process.env.BENCH_TARGETS?.trim();
-	let targets = PAGE_TARGETS;
+	let targets = ALL_TARGETS;
 	if (wantedTargets) {
 		const names = wantedTargets.split(',').map((s) => s.trim());
-		const unknown = names.filter((n) => !PAGE_TARGETS.some((t) => t.name === n));
+		const unknown = names.filter((n) => !ALL_TARGETS.some((t) => t.name === n));
 		if (unknown.length > 0) {
 			throw new Error(
-				`BENCH_TARGETS: unknown ${unknown.join(', ')}; choose from ${PAGE_TARGETS.map((t) => t.name).join(', ')}`
+				`BENCH_TARGETS: unknown ${unknown.join(', ')}; choose from ${ALL_TARGETS.map((t) => t.name).join(', ')}`
 			);
 		}
 		// the no-DB page stays: it is the baseline of the ratios
-		targets = PAGE_TARGETS.filter((t) => t.name === NO_DB_TARGET || names.includes(t.name));
+		targets = ALL_TARGETS.filter((t) => t.name === NO_DB_TARGET || names.includes(t.name));
 	}
 	const databaseUrl = process.env.DATABASE_URL?.trim() || null;
 	if (databaseUrl && !/^postgres(ql)?:\/\/.+/.test(databaseUrl)) {

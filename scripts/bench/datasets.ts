@@ -7,12 +7,16 @@
  * What grows with the scale is everything the measured pages do not show. What a page shows
  * is the same at every scale, so that the cost ratio full/small measures what the size of the
  * data costs, not a page with more rows on it: Vaala (785) has its ~100 people and its
- * memberships in all 11 seasons at every scale, and the newest season at least a full page
- * (50) of members, the same 50 first by name as at the full scale.
+ * memberships in all 12 seasons at every scale, the newest season at least a full page (50) of
+ * members, the same 50 first by name as at the full scale, and the measured events (the event
+ * page's, the sign-up targets') the same sign-ups.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db/client';
-import { FOCUS_MUNICIPALITY } from './config';
+import { sessions } from '../../src/lib/server/db/schema';
+import { SESSION_COOKIE, SESSION_LIFETIME_MS } from '../../src/lib/server/auth/session';
+import { generateToken, tokenId } from '../../src/lib/server/auth/tokens';
+import { FOCUS_MUNICIPALITY, SIGN_UPS } from './config';
 
 export interface DataSetContext {
 	db: Db;
@@ -21,6 +25,11 @@ export interface DataSetContext {
 	log: (message: string) => void;
 	/** Ids that generators look up for the targets' paths (`{newestSeason}`); they add to it. */
 	ids: Record<string, string>;
+	/**
+	 * Session cookies (`verkosto_session=…`) of the sign-up targets' contenders, in order; kept
+	 * out of the JSON results.
+	 */
+	contenderCookies: string[];
 }
 
 export interface DataSet {
@@ -37,11 +46,16 @@ const BATCH = 5000;
 /** Full-scale sizes; generators multiply them by the scale where the data grows with use. */
 export const FULL_SCALE = {
 	people: 30_000,
-	/** Seasons 8–17 of USO, after the demo's 7 (2023–2024): two years each, 2025–2044. */
-	firstSeason: 8,
+	/** Seasons 9–18 of USO, after the demo's 7 and 8: two years each, the newest running today. */
+	firstSeason: 9,
 	seasons: 10,
 	/** Every current municipality is a member of every generated season. */
-	membersPerSeason: 308
+	membersPerSeason: 308,
+	/**
+	 * Events of each generated season: 100 × a season of the demo's size (USO 7 and 8 hold
+	 * 10–20), each with 10–30 sign-ups of its members' people.
+	 */
+	eventsPerSeason: 2_000
 } as const;
 
 /** A page of the season members list (MEMBERS_PAGE_SIZE of season-queries.ts). */
@@ -187,14 +201,27 @@ const people: DataSet = {
 const USO = `(select id from networks where slug = 'uso')`;
 
 /**
- * Seasons 8–17 of USO (2025–2026 … 2043–2044), with three focus areas each: the same at every
- * scale (a network has a season every year or two). The newest is the season members target.
+ * The year the newest generated season starts: as the demo's USO 8 (uso8Period), so that today
+ * lies at least six months from either end and the season has events behind and ahead.
+ */
+function newestSeasonStartYear(now = new Date()): number {
+	return now.getUTCMonth() >= 6 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+}
+
+/**
+ * Seasons 9–18 of USO, with three focus areas each: the same at every scale (a network has a
+ * season every year or two). They run back to back, two calendar years each, the newest around
+ * today (as the demo's USO 8 does) and the first 18 years before it: a network's history, with
+ * events held in the past ones. Their numbers only follow the demo's 7 and 8, which they
+ * overlap in time. The newest is the season page target and holds the measured events.
  */
 const seasons: DataSet = {
 	name: 'seasons',
 	describe: () =>
-		`${FULL_SCALE.seasons} seasons of USO (${FULL_SCALE.firstSeason}–${LAST_SEASON}), 3 focus areas each`,
+		`${FULL_SCALE.seasons} seasons of USO (${FULL_SCALE.firstSeason}–${LAST_SEASON}, ` +
+		`${newestSeasonStartYear() - 2 * (FULL_SCALE.seasons - 1)}–${newestSeasonStartYear() + 1}), 3 focus areas each`,
 	async fill({ db, ids }) {
+		const newestStart = newestSeasonStartYear();
 		if (
 			(await countOf(db, sql.raw(`select count(*) as n from networks where slug = 'uso'`))) !== 1
 		) {
@@ -206,8 +233,8 @@ const seasons: DataSet = {
 					lead_theme_fi, lead_theme_sv, lead_theme_en,
 					description_fi, description_sv, description_en, seminars, work_seminars)
 				select ${USO}, n,
-					make_date(2025 + 2 * (n - ${FULL_SCALE.firstSeason}), 1, 1),
-					make_date(2026 + 2 * (n - ${FULL_SCALE.firstSeason}), 12, 31),
+					make_date(${newestStart} - 2 * (${LAST_SEASON} - n), 1, 1),
+					make_date(${newestStart} + 1 - 2 * (${LAST_SEASON} - n), 12, 31),
 					'Kausi ' || n || ': kuntien uudistuva johtaminen',
 					'Period ' || n || ': ledarskap i kommuner som förnyas',
 					'Season ' || n || ': leadership of renewing municipalities',
@@ -245,10 +272,12 @@ const seasons: DataSet = {
  * Memberships of the generated seasons. At the full scale every current municipality in every
  * season (308 × 10 = 3,080). Below it, in each season the first round(308 × scale)
  * municipalities by Finnish name (3 at 1/100), Vaala in every season, and the newest season
- * filled to a full page of members (the 50 first by name, as on the full scale's first page):
- * 87 memberships at 1/100. States are mixed by a hash of code and season: 60 % active, 15 %
- * decided, 10 % invited, 10 % declined, 5 % withdrawn; decided and active ones name the
- * municipality's contact person (where it has people) and have an approved decision.
+ * filled to a full page of members (the 50 first by name, as on the full scale's first page)
+ * and Kajaani, whose people are the sign-up targets' contenders: 88 memberships at 1/100.
+ * States are mixed by a hash of code and season: 60 % active, 15 % decided, 10 % invited, 10 %
+ * declined, 5 % withdrawn, but Vaala and Kajaani are active in the newest season; decided and
+ * active ones name the municipality's contact person (where it has people) and have an
+ * approved decision.
  */
 const membershipsData: DataSet = {
 	name: 'memberships',
@@ -275,11 +304,15 @@ const membershipsData: DataSet = {
 					),
 					picked as (
 						select s.id as season_id, s.starts_on, m.code,
-							((hashtext(m.code || ':' || s.number) % 20) + 20) % 20 as h
+							-- the measured events' people (Vaala's, Kajaani's) may sign up: active
+							case when s.number = ${LAST_SEASON}
+									and m.code in ('${FOCUS_MUNICIPALITY}', '${SIGN_UPS.municipality}') then 0
+								else ((hashtext(m.code || ':' || s.number) % 20) + 20) % 20 end as h
 						from seasons s, ranked m
 						where s.network_id = ${USO} and s.number = ${n}
 							and (m.r <= ${perSeason} or m.code = '${FOCUS_MUNICIPALITY}'
-								or (s.number = ${LAST_SEASON} and m.r <= ${MEMBERS_PAGE}))
+								or (s.number = ${LAST_SEASON}
+									and (m.r <= ${MEMBERS_PAGE} or m.code = '${SIGN_UPS.municipality}')))
 					),
 					stated as (
 						select picked.*,
@@ -342,24 +375,436 @@ const membershipsData: DataSet = {
 	}
 };
 
-/** Run in this order: memberships name people as contact persons. */
-export const DATASETS: DataSet[] = [registry, people, seasons, membershipsData];
+/**
+ * The sign-up targets' contenders: SIGN_UPS.contenders people of Kajaani
+ * (bench-contender-NNN@example.fi, participants, developers), the same at every scale, each with
+ * a session made as the sign-in form makes one (`createSession`'s row: the token's SHA-256),
+ * so that the bench need not sign 200 people in through argon2id first.
+ */
+const contenders: DataSet = {
+	name: 'contenders',
+	describe: () =>
+		`${SIGN_UPS.contenders} people of ${SIGN_UPS.municipality} with a session each, at every scale`,
+	async fill({ db, contenderCookies }) {
+		const first = textArray(FIRST_NAMES);
+		const last = textArray(LAST_NAMES);
+		const result = await db.execute(
+			sql.raw(`
+				with added as (
+					insert into users (email, name, locale, municipality_code, title, positions)
+					select 'bench-contender-' || lpad(i::text, 3, '0') || '@example.fi',
+						(${first})[1 + (i * 7) % ${FIRST_NAMES.length}] || ' ' ||
+							(${last})[1 + (i * 3) % ${LAST_NAMES.length}] || ' ' || i,
+						'fi', '${SIGN_UPS.municipality}', 'kehittäjä', '{developer}'::person_position[]
+					from generate_series(1, ${SIGN_UPS.contenders}) as i
+					returning id, email
+				),
+				roles as (
+					insert into role_assignments (user_id, role, municipality_code)
+					select id, 'participant', '${SIGN_UPS.municipality}' from added
+				)
+				select id, email from added order by email
+			`)
+		);
+		const people = (result as unknown as { rows: { id: string }[] }).rows;
+		const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
+		const tokens = people.map(() => generateToken());
+		await db
+			.insert(sessions)
+			.values(people.map((p, i) => ({ id: tokenId(tokens[i]!), userId: p.id, expiresAt })));
+		contenderCookies.push(...tokens.map((t) => `${SESSION_COOKIE}=${t}`));
+		return { contenders: people.length };
+	}
+};
+
+/** Times of day in Helsinki, as UTC in winter: the rows need only be plausible. */
+const AT_NINE = `interval '7 hours'`;
+
+/** Positions that USO's seminar lets attend on site under the generated decisions (board, management team). */
+const SEMINAR_ON_SITE = `'{board_chair,board_member,municipal_manager,administrative_director,management_team_member}'::person_position[]`;
+
+/**
+ * How a sign-up is placed, as the rule would have placed it (`placeSignUp`) in order of arrival
+ * `j`, with those withdrawn (cancelled) left out: the first in each mode up to its capacity
+ * hold a seat, the rest wait. `picked` must have: event columns (id, ends_at, cancelled_at,
+ * capacity_on_site, capacity_online), j, user_id, municipality_code, mode, withdrawn, signed_at.
+ */
+function insertSignUps(picked: string): string {
+	return `
+		with picked as (${picked}),
+		placed as (
+			select picked.*,
+				row_number() over (partition by id, mode, withdrawn order by j) as place
+			from picked
+		),
+		stated as (
+			select placed.*,
+				case when withdrawn then 'cancelled'
+					when place <= coalesce(case mode when 'on_site' then capacity_on_site
+						else capacity_online end, 2147483647) then 'confirmed'
+					else 'waiting' end as st
+			from placed
+		)
+		insert into event_sign_ups (event_id, user_id, municipality_code, mode, state, created_at,
+			confirmed_at, cancelled_at, attended, attendance_marked_at)
+		select id, user_id, municipality_code, mode, st::sign_up_state, signed_at,
+			case when st = 'confirmed' then signed_at end,
+			case when st = 'cancelled' then least(now(), signed_at + interval '2 days') end,
+			case when st = 'confirmed' and ends_at < now() and cancelled_at is null
+				then hashtext(user_id::text || id::text) % 10 <> 0 end,
+			case when st = 'confirmed' and ends_at < now() and cancelled_at is null
+				then ends_at + interval '1 day' end
+		from stated
+		order by id, j`;
+}
+
+/** Sets the events' confirmed counts from their sign-ups, as `recountSeats` does. */
+function recount(eventFilter: string): string {
+	return `
+		update events e set confirmed_on_site = c.on_site, confirmed_online = c.online
+		from (
+			select event_id,
+				count(*) filter (where state = 'confirmed' and mode = 'on_site')::int as on_site,
+				count(*) filter (where state = 'confirmed' and mode = 'online')::int as online
+			from event_sign_ups
+			where event_id in (select id from events where ${eventFilter})
+			group by event_id
+		) c
+		where e.id = c.event_id`;
+}
+
+/** Events per statement when signing people up: about 5,000 sign-ups each. */
+const EVENTS_BATCH = 250;
+
+/** The measured events of the newest season, the same at every scale (see SIGN_UPS). */
+function measuredEvents(): {
+	key: string;
+	title: string;
+	type: string;
+	format: string;
+	onSite: number | null;
+	online: number | null;
+}[] {
+	return [
+		{
+			key: 'eventPage',
+			title: 'Penkkitesti: seminaari',
+			type: 'seminar',
+			format: 'hybrid',
+			onSite: 25,
+			online: 100
+		},
+		{
+			key: 'signUpWarmUp',
+			title: 'Penkkitesti: lämmittely',
+			type: 'development_event',
+			format: 'on_site',
+			onSite: 10,
+			online: null
+		},
+		...Array.from({ length: SIGN_UPS.rounds }, (_, i) => ({
+			key: `contention${i + 1}`,
+			title: `Penkkitesti: kilpailtu ${i + 1}`,
+			type: 'development_event',
+			format: 'on_site',
+			onSite: SIGN_UPS.capacity,
+			online: null
+		})),
+		...Array.from({ length: SIGN_UPS.spreadEvents }, (_, i) => ({
+			key: `spread${i + 1}`,
+			title: `Penkkitesti: hajautettu ${i + 1}`,
+			type: 'development_event',
+			format: 'on_site',
+			onSite: SIGN_UPS.spreadCapacity,
+			online: null
+		}))
+	];
+}
+
+/**
+ * Events of the generated seasons with their sign-ups, attendance and feedback. Each season
+ * gets round(2,000 × scale) events (20 at 1/100, as a season of the demo), spread over its two
+ * years: seminars (hybrid), current-affairs reviews (online), peer discussions (on site) and
+ * development events (hybrid), one in 37 cancelled. Sign-ups open 60 days before an event;
+ * those open by now have 10–30 sign-ups of people whose municipality is an active member of
+ * the season, in a mode the type admits them to (seminars on site for the decision's groups);
+ * one in ten cancelled, the first up to the capacity of each mode confirmed, the rest waiting.
+ * Events held get attendance (nine in ten of those confirmed) and feedback from half of those
+ * who attended. The confirmed counts on the event rows are counted from the sign-ups.
+ *
+ * The newest season also has the measured events, the same at every scale: the event page's
+ * hybrid seminar with 60 of Vaala's people signed up (25 seats on site, 100 online: some wait
+ * on site), and the sign-up targets' events, open and empty (SIGN_UPS).
+ */
+const eventsData: DataSet = {
+	name: 'events',
+	describe: (scale) =>
+		`${Math.round(FULL_SCALE.eventsPerSeason * scale).toLocaleString('en')} events in each generated season with sign-ups, ` +
+		`attendance and feedback; the measured events of season ${LAST_SEASON} the same at every scale`,
+	async fill({ db, scale, log, ids }) {
+		const perSeason = Math.max(1, Math.round(FULL_SCALE.eventsPerSeason * scale));
+		const generated = `season_id in (select id from seasons where network_id = ${USO}
+			and number between ${FULL_SCALE.firstSeason} and ${LAST_SEASON})`;
+		// the types and formats in turn; on-site seats few enough that some wait
+		await db.execute(
+			sql.raw(`
+				insert into events (season_id, type, format, title_fi, title_sv, title_en,
+					description_fi, starts_at, ends_at, venue_name, venue_address, online_url,
+					capacity_on_site, capacity_online, sign_up_opens_at, sign_up_closes_at,
+					cancellation_deadline, cancelled_at, cancellation_reason, created_at, updated_at)
+				select s.id, t.type::event_type, t.format::event_format,
+					t.fi || ' ' || k, t.sv || ' ' || k, t.en || ' ' || k,
+					'Kauden ' || s.number || ' tapahtuma ' || k || '.',
+					d.starts_at, d.starts_at + t.length,
+					case when t.format <> 'online' then 'Kuntatalo' else '' end,
+					case when t.format <> 'online' then 'Toinen linja 14, Helsinki' else '' end,
+					case when t.format <> 'on_site' then 'https://meet.example.fi/uso-' || s.number || '-' || k end,
+					t.on_site, t.online,
+					d.starts_at - interval '60 days', d.starts_at - interval '7 days',
+					d.starts_at - interval '7 days',
+					case when k % 37 = 0 then least(now(), d.starts_at - interval '10 days') end,
+					case when k % 37 = 0 then 'Peruttu vähäisen osallistujamäärän vuoksi.' else '' end,
+					least(now(), d.starts_at - interval '90 days'),
+					least(now(), d.starts_at - interval '90 days')
+				from seasons s
+				cross join generate_series(1, ${perSeason}) as k
+				cross join lateral (
+					select (s.starts_on + ((k - 1) * (s.ends_on - s.starts_on - 14)) / ${perSeason} + 7)::timestamp
+						at time zone 'UTC' + ${AT_NINE} as starts_at
+				) d
+				cross join lateral (
+					select * from (values
+						(1, 'seminar', 'hybrid', 'Seminaari', 'Seminarium', 'Seminar', interval '6 hours', 12, 100),
+						(2, 'current_affairs_review', 'online', 'Ajankohtaiskatsaus', 'Aktuell översikt',
+							'Current affairs review', interval '2 hours', null, null),
+						(3, 'peer_discussion', 'on_site', 'Vertaiskeskustelu', 'Kollegiala samtal',
+							'Peer discussion', interval '3 hours', 10, null),
+						(0, 'development_event', 'hybrid', 'Kehittämistilaisuus', 'Utvecklingsevenemang',
+							'Development event', interval '4 hours', 15, 50)
+					) as v (r, type, format, fi, sv, en, length, on_site, online)
+					where v.r = k % 4
+				) t
+				where s.network_id = ${USO}
+					and s.number between ${FULL_SCALE.firstSeason} and ${LAST_SEASON}
+			`)
+		);
+		log(`events: ${perSeason} in each of ${FULL_SCALE.seasons} seasons`);
+		// helpers for the sign-ups, dropped at the end: events numbered within their season,
+		// and the people of each season's active members (not the contenders), numbered
+		await db.execute(
+			sql.raw(`drop table if exists bench_event_rank, bench_eligible, bench_season_people`)
+		);
+		await db.execute(
+			sql.raw(`
+				create table bench_event_rank as
+				select id as event_id, season_id,
+					row_number() over (partition by season_id order by starts_at, id)::int as k
+				from events where ${generated}
+			`)
+		);
+		await db.execute(sql.raw(`create index on bench_event_rank (season_id, k)`));
+		await db.execute(
+			sql.raw(`
+				create table bench_eligible as
+				select ms.season_id,
+					row_number() over (partition by ms.season_id order by u.id)::int as r,
+					u.id as user_id, u.municipality_code,
+					u.positions && ${SEMINAR_ON_SITE} as seminar_on_site
+				from memberships ms join users u on u.municipality_code = ms.municipality_code
+				where ms.state = 'active' and ms.${generated}
+					and u.email like 'bench-person-%'
+			`)
+		);
+		await db.execute(sql.raw(`create index on bench_eligible (season_id, r)`));
+		await db.execute(
+			sql.raw(`
+				create table bench_season_people as
+				select season_id, count(*)::int as n from bench_eligible group by season_id
+			`)
+		);
+		await db.execute(
+			sql.raw(`
+				insert into event_focus_areas (event_id, focus_area_id)
+				select r.event_id, fa.id
+				from bench_event_rank r
+				join season_focus_areas fa on fa.season_id = r.season_id and fa.position = 1 + r.k % 3
+			`)
+		);
+		const seasonRows = await db.execute(
+			sql.raw(`select id, number from seasons where network_id = ${USO}
+				and number between ${FULL_SCALE.firstSeason} and ${LAST_SEASON} order by number`)
+		);
+		for (const season of (seasonRows as unknown as { rows: { id: string; number: number }[] })
+			.rows) {
+			for (let from = 1; from <= perSeason; from += EVENTS_BATCH) {
+				const to = Math.min(perSeason, from + EVENTS_BATCH - 1);
+				await db.execute(
+					sql.raw(
+						insertSignUps(`
+							select e.id, e.ends_at, e.cancelled_at, e.capacity_on_site, e.capacity_online,
+								j, el.user_id, el.municipality_code,
+								(case when e.format <> 'hybrid' then e.format::text
+									when e.type = 'seminar' then
+										case when el.seminar_on_site then 'on_site' else 'online' end
+									when j % 3 = 0 then 'online' else 'on_site' end)::attendance_mode as mode,
+								e.cancelled_at is not null or j % 10 = 0 as withdrawn,
+								least(now(), e.sign_up_opens_at + j * interval '5 hours') as signed_at
+							from bench_event_rank r
+							join events e on e.id = r.event_id
+							join bench_season_people c on c.season_id = r.season_id
+							cross join lateral generate_series(1, least(c.n, 10 + (r.k * 7) % 21)) as j
+							join bench_eligible el on el.season_id = r.season_id
+								and el.r = 1 + (r.k * 37 + j) % c.n
+							where r.season_id = '${season.id}' and r.k between ${from} and ${to}
+								and e.sign_up_opens_at < now()
+						`)
+					)
+				);
+			}
+			log(`events: sign-ups of season ${season.number}`);
+		}
+		await db.execute(sql.raw(`drop table bench_event_rank, bench_eligible, bench_season_people`));
+		await db.execute(sql.raw(recount(generated)));
+		await db.execute(
+			sql.raw(`
+				insert into event_feedback (event_id, user_id, scores, comment, created_at)
+				select s.event_id, s.user_id,
+					jsonb_build_object('content', 3 + h % 3, 'usefulness', 2 + h % 4,
+						'arrangements', 5 - h % 3),
+					case when h % 9 = 0 then 'Hyödyllinen päivä, kiitos.' else '' end,
+					least(now(), e.ends_at + interval '2 days')
+				from event_sign_ups s
+				join events e on e.id = s.event_id
+				cross join lateral (select abs(hashtext(s.id::text)::bigint) as h) x
+				where s.attended and e.${generated} and h % 2 = 0
+			`)
+		);
+		log('events: attendance and feedback');
+
+		// the measured events: open for sign-up now, starting in 30 days
+		const measured = measuredEvents();
+		const newest = `(select id from seasons where network_id = ${USO} and number = ${LAST_SEASON})`;
+		const values = measured
+			.map(
+				(m) =>
+					`('${m.key}', '${m.title}', '${m.type}', '${m.format}', ${m.onSite ?? 'null'}, ${m.online ?? 'null'})`
+			)
+			.join(',\n');
+		const added = await db.execute(
+			sql.raw(`
+				insert into events (season_id, type, format, title_fi, description_fi, starts_at, ends_at,
+					venue_name, venue_address, online_url, capacity_on_site, capacity_online,
+					sign_up_opens_at, sign_up_closes_at, cancellation_deadline, created_at, updated_at)
+				select ${newest}, m.type::event_type, m.format::event_format, m.title,
+					'Suorituskykytestin tapahtuma.',
+					date_trunc('day', now()) + interval '30 days' + ${AT_NINE},
+					date_trunc('day', now()) + interval '30 days' + ${AT_NINE} + interval '6 hours',
+					'Kuntatalo', 'Toinen linja 14, Helsinki',
+					case when m.format <> 'on_site' then 'https://meet.example.fi/penkkitesti' end,
+					m.on_site, m.online,
+					now() - interval '20 days', now() + interval '23 days', now() + interval '23 days',
+					now() - interval '30 days', now() - interval '30 days'
+				from (values ${values}) as m (key, title, type, format, on_site, online)
+				returning id, title_fi
+			`)
+		);
+		const byTitle = new Map(
+			(added as unknown as { rows: { id: string; title_fi: string }[] }).rows.map((r) => [
+				r.title_fi,
+				r.id
+			])
+		);
+		for (const m of measured) ids[m.key] = byTitle.get(m.title)!;
+		await db.execute(
+			sql.raw(`
+				insert into event_focus_areas (event_id, focus_area_id)
+				select '${ids.eventPage}', id from season_focus_areas
+				where season_id = ${newest} and position <= 2
+			`)
+		);
+		// the event page's: Vaala's people 1–60, as the generated events' sign-ups
+		await db.execute(
+			sql.raw(
+				insertSignUps(`
+					select e.id, e.ends_at, e.cancelled_at, e.capacity_on_site, e.capacity_online,
+						j, u.id as user_id, u.municipality_code,
+						(case when u.positions && ${SEMINAR_ON_SITE} then 'on_site'
+							else 'online' end)::attendance_mode as mode,
+						j % 10 = 0 as withdrawn,
+						e.sign_up_opens_at + j * interval '5 hours' as signed_at
+					from events e
+					cross join generate_series(1, 60) as j
+					join users u on u.email = 'bench-person-' || lpad(j::text, 6, '0') || '@example.fi'
+					where e.id = '${ids.eventPage}' and u.municipality_code = '${FOCUS_MUNICIPALITY}'
+				`)
+			)
+		);
+		await db.execute(sql.raw(recount(`id = '${ids.eventPage}'`)));
+
+		const counts = async (query: string) => countOf(db, sql.raw(query));
+		return {
+			events: await counts(`select count(*) as n from events where ${generated}`),
+			newestSeasonEvents: await counts(
+				`select count(*) as n from events where season_id = ${newest}`
+			),
+			signUps: await counts(
+				`select count(*) as n from event_sign_ups s join events e on e.id = s.event_id where e.${generated}`
+			),
+			confirmedSignUps: await counts(
+				`select count(*) as n from event_sign_ups s join events e on e.id = s.event_id where e.${generated} and s.state = 'confirmed'`
+			),
+			waitingSignUps: await counts(
+				`select count(*) as n from event_sign_ups s join events e on e.id = s.event_id where e.${generated} and s.state = 'waiting'`
+			),
+			cancelledSignUps: await counts(
+				`select count(*) as n from event_sign_ups s join events e on e.id = s.event_id where e.${generated} and s.state = 'cancelled'`
+			),
+			attended: await counts(
+				`select count(*) as n from event_sign_ups s join events e on e.id = s.event_id where e.${generated} and s.attended`
+			),
+			feedback: await counts(
+				`select count(*) as n from event_feedback f join events e on e.id = f.event_id where e.${generated}`
+			),
+			eventPageSignUps: await counts(
+				`select count(*) as n from event_sign_ups where event_id = '${ids.eventPage}'`
+			)
+		};
+	}
+};
+
+/**
+ * Run in this order: memberships name people as contact persons; events sign up the people of
+ * the seasons' members.
+ */
+export const DATASETS: DataSet[] = [
+	registry,
+	people,
+	contenders,
+	seasons,
+	membershipsData,
+	eventsData
+];
 
 /** Runs every generator, then refreshes the planner's statistics. */
 export async function fillDatabase(
 	db: Db,
 	scale: number,
 	log: (message: string) => void
-): Promise<{ counts: Record<string, number>; ids: Record<string, string> }> {
+): Promise<{
+	counts: Record<string, number>;
+	ids: Record<string, string>;
+	contenderCookies: string[];
+}> {
 	const counts: Record<string, number> = {};
 	const ids: Record<string, string> = {};
+	const contenderCookies: string[] = [];
 	for (const dataset of DATASETS) {
 		const started = performance.now();
-		Object.assign(counts, await dataset.fill({ db, scale, log, ids }));
+		Object.assign(counts, await dataset.fill({ db, scale, log, ids, contenderCookies }));
 		log(
 			`${dataset.name}: ${dataset.describe(scale)} (${Math.round(performance.now() - started)} ms)`
 		);
 	}
 	await db.execute(sql`analyze`);
-	return { counts, ids };
+	return { counts, ids, contenderCookies };
 }

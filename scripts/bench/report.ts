@@ -4,6 +4,7 @@ import { KIND_LABEL, type DatabaseKind } from './databases';
 import type { CpuCost } from './cpu';
 import type { JsWeight } from './js-weight';
 import type { Measurement } from './load';
+import { formatSignUpChecks, type SignUpCheck } from './sign-ups';
 
 export interface TargetResult {
 	target: string;
@@ -41,6 +42,8 @@ export interface RunResult {
 	/** Ids the generators looked up for the targets' paths (the newest season's). */
 	ids?: Record<string, string>;
 	targets: TargetResult[];
+	/** The seats of the events the sign-up targets posted to, checked afterwards. */
+	signUpChecks?: SignUpCheck[];
 	/** Set when the run broke before or while measuring. */
 	error?: string;
 }
@@ -114,14 +117,16 @@ function notes(t: TargetResult): string {
 }
 
 export function runTitle(run: RunResult): string {
-	const { people, memberships, seasons } = run.counts;
+	const { people, memberships, seasons, events, signUps } = run.counts;
 	const data = [
 		run.counts.currentMunicipalities !== undefined
 			? `${int(run.counts.currentMunicipalities)} municipalities`
 			: null,
 		people !== undefined ? `${int(people)} people` : null,
 		seasons !== undefined ? `${int(seasons)} seasons` : null,
-		memberships !== undefined ? `${int(memberships)} + demo memberships` : null
+		memberships !== undefined ? `${int(memberships)} + demo memberships` : null,
+		events !== undefined ? `${int(events)} events` : null,
+		signUps !== undefined ? `${int(signUps)} sign-ups` : null
 	]
 		.filter(Boolean)
 		.join(', ');
@@ -169,6 +174,12 @@ export function formatRun(run: RunResult, bare: TargetResult | null): string {
 			[false, false, true, true, true, true, true, true, true]
 		)
 	];
+	if (run.signUpChecks?.length) {
+		out.push(
+			'Seats after the sign-ups:',
+			...formatSignUpChecks(run.signUpChecks).map((line) => `  ${line}`)
+		);
+	}
 	if (run.error) out.push(`!! ${run.error}`);
 	return out.join('\n');
 }
