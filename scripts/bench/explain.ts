@@ -8,8 +8,9 @@
  * It runs the pages' own use cases once through a Drizzle that records every statement with its
  * parameters, then explains each one inside a transaction that it rolls back (the sign-up's
  * writes too), and prints one line per statement: the scans, the rows, the buffers, the time.
- * `--plans` prints the whole plans as well. A sequential scan of a table that grows with the
- * data is marked `!!`.
+ * `--plans` prints the whole plans as well; `--repeat=N` explains each statement N times and
+ * keeps the fastest (warm caches: on a loaded machine one run says little). A sequential scan
+ * of a table that grows with the data is marked `!!`.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -114,6 +115,11 @@ async function sessionUser(db: Db, email: string): Promise<SessionUser> {
 	return { id: row.id, email: row.email, name: row.name, locale: 'fi', roles };
 }
 
+function executionMs(lines: string[]): number {
+	const line = lines.find((l) => /Execution Time/.test(l)) ?? '';
+	return Number(/([\d.]+) ms/.exec(line)?.[1] ?? Infinity);
+}
+
 /** "Index Scan using x on t" → the scans of a plan, with rows and loops. */
 function summary(lines: string[]): string {
 	const scans = lines
@@ -135,6 +141,12 @@ function summary(lines: string[]): string {
 async function main() {
 	const where = process.argv[2];
 	const plans = process.argv.includes('--plans');
+	const repeat = Math.max(
+		1,
+		Number(
+			/^--repeat=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--repeat=')) ?? '')?.[1] ?? 1
+		)
+	);
 	if (!where) {
 		console.error(
 			'usage: tsx scripts/bench/explain.ts <PGlite folder | postgres://… URL> [--plans]'
@@ -217,7 +229,11 @@ async function main() {
 				n = 0;
 			}
 			n++;
-			const lines = await db0.explain(r.query, r.params);
+			let lines = await db0.explain(r.query, r.params);
+			for (let i = 1; i < repeat; i++) {
+				const again = await db0.explain(r.query, r.params);
+				if (executionMs(again) < executionMs(lines)) lines = again;
+			}
 			console.info(`${n}. ${r.query.replace(/\s+/g, ' ').slice(0, 140)}`);
 			console.info(`   ${summary(lines)}`);
 			if (plans) console.info(lines.map((l) => `     ${l}`).join('\n'));
