@@ -235,6 +235,17 @@ export async function listMunicipalityPeopleForEvent(
 	};
 }
 
+/** How many wait for each of these events (event_sign_ups_event_state). */
+export async function waitingCounts(db: Db, eventIds: string[]): Promise<Map<string, number>> {
+	if (eventIds.length === 0) return new Map();
+	const rows = await db
+		.select({ eventId: eventSignUps.eventId, n: count() })
+		.from(eventSignUps)
+		.where(and(inArray(eventSignUps.eventId, eventIds), eq(eventSignUps.state, 'waiting')))
+		.groupBy(eventSignUps.eventId);
+	return new Map(rows.map((r) => [r.eventId, r.n]));
+}
+
 /** A season's events in time order, one page, with seats taken and waiting. */
 export async function listSeasonEvents(
 	db: Db,
@@ -244,18 +255,20 @@ export async function listSeasonEvents(
 ) {
 	const [total] = await db.select({ n: count() }).from(events).where(eq(events.seasonId, seasonId));
 	const { page, pages, offset } = numberedPage(total?.n ?? 0, requestedPage, perPage);
-	const rows = await db
-		.select({
-			event: events,
-			// "events"."id" written out: drizzle leaves a one-table select's columns unqualified,
-			// which inside the subquery would name the sign-up's own id
-			waiting: sql<number>`(select count(*)::int from ${eventSignUps} s where s.event_id = "events"."id" and s.state = 'waiting')`
-		})
+	const found = await db
+		.select()
 		.from(events)
 		.where(eq(events.seasonId, seasonId))
 		.orderBy(asc(events.startsAt), asc(events.id))
 		.limit(perPage)
 		.offset(offset);
+	// counted for this page's events only: a count in the select list would be computed for
+	// every row the offset skips too
+	const waiting = await waitingCounts(
+		db,
+		found.map((e) => e.id)
+	);
+	const rows = found.map((event) => ({ event, waiting: waiting.get(event.id) ?? 0 }));
 	return { page, pages, total: total?.n ?? 0, rows };
 }
 

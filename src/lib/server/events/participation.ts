@@ -320,7 +320,7 @@ export async function seasonFeedback(db: Db, seasonId: string, requestedPage: nu
 		requestedPage,
 		FEEDBACK_EVENTS_PAGE_SIZE
 	);
-	const onPage = await db
+	const found = await db
 		.select({
 			id: events.id,
 			titleFi: events.titleFi,
@@ -328,16 +328,38 @@ export async function seasonFeedback(db: Db, seasonId: string, requestedPage: nu
 			titleEn: events.titleEn,
 			type: events.type,
 			startsAt: events.startsAt,
-			endsAt: events.endsAt,
-			// "events"."id" written out: drizzle leaves a one-table select's columns unqualified
-			answers: sql<number>`(select count(*)::int from ${eventFeedback} f where f.event_id = "events"."id")`,
-			attended: sql<number>`(select count(*)::int from ${eventSignUps} s where s.event_id = "events"."id" and s.attended)`
+			endsAt: events.endsAt
 		})
 		.from(events)
 		.where(inSeason)
 		.orderBy(asc(events.startsAt), asc(events.id))
 		.limit(FEEDBACK_EVENTS_PAGE_SIZE)
 		.offset(offset);
+	// answers and attendance of this page's events only, not of every row the offset skips
+	const ids = found.map((e) => e.id);
+	const [answerCounts, attendedCounts] = ids.length
+		? await Promise.all([
+				db
+					.select({ eventId: eventFeedback.eventId, n: count() })
+					.from(eventFeedback)
+					.where(inArray(eventFeedback.eventId, ids))
+					.groupBy(eventFeedback.eventId),
+				db
+					.select({ eventId: eventSignUps.eventId, n: count() })
+					.from(eventSignUps)
+					.where(and(inArray(eventSignUps.eventId, ids), eq(eventSignUps.attended, true)))
+					.groupBy(eventSignUps.eventId)
+			])
+		: [[], []];
+	const byEvent = (list: { eventId: string; n: number }[]) =>
+		new Map(list.map((r) => [r.eventId, r.n]));
+	const answersOf = byEvent(answerCounts);
+	const attendedOf = byEvent(attendedCounts);
+	const onPage = found.map((e) => ({
+		...e,
+		answers: answersOf.get(e.id) ?? 0,
+		attended: attendedOf.get(e.id) ?? 0
+	}));
 	const eventCounts = onPage.length
 		? await db
 				.select({ eventId: eventFeedback.eventId, question, score, n: sql<number>`count(*)::int` })
