@@ -8,3 +8,4 @@ export * from './memberships';
 export * from './networks';
 export * from './registry';
 export * from './seasons';
+export * from './workshops';
