@@ -32,6 +32,15 @@ export const AUDIT_ACTIONS = [
 	'event.feedback',
 	'event.material_add',
 	'event.material_remove',
+	'workshop.propose',
+	'workshop.agree',
+	'workshop.reschedule',
+	'workshop.hold',
+	'workshop.record',
+	'workshop.attendance',
+	'workshop.cancel',
+	'workshop.material',
+	'workshop.feedback',
 	'job.retry'
 ] as const;
 
@@ -44,5 +53,6 @@ export const AUDIT_ENTITY_TYPES = [
 	'season',
 	'membership',
 	'event',
+	'workshop',
 	'job'
 ] as const;

@@ -1,36 +1,6 @@
 import { z } from 'zod';
-import { fromHelsinki } from '$lib/domain/helsinki-time';
 import { ATTENDANCE_MODES, EVENT_FORMATS, EVENT_TYPES } from '$lib/domain/events/event-types';
-import { choice, text } from './fields';
-
-/**
- * A Helsinki wall-clock time as a `datetime-local` field sends it ("2024-03-31T09:00"), to the
- * instant it names; refused when the clock skips it (spring). Empty is null when optional.
- */
-function helsinkiDateTime(optional: boolean) {
-	return z
-		.string({ error: 'error.required' })
-		.trim()
-		.transform((value, ctx) => {
-			if (value === '') {
-				if (!optional) ctx.addIssue({ code: 'custom', message: 'error.required' });
-				return null;
-			}
-			const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::00)?$/.exec(value);
-			const result = m ? fromHelsinki(m[1]!, m[2]!) : null;
-			if (!result || !result.ok) {
-				ctx.addIssue({
-					code: 'custom',
-					message:
-						result && !result.ok && result.reason === 'nonexistent'
-							? 'error.timeSkipped'
-							: 'error.invalidDateTime'
-				});
-				return null;
-			}
-			return result.instant;
-		});
-}
+import { choice, helsinkiDateTime, httpsUrl, text } from './fields';
 
 /** A count of seats: empty for none (no limit), else a whole number. */
 const seats = z
@@ -38,21 +8,6 @@ const seats = z
 	.trim()
 	.regex(/^\d{0,5}$/, 'error.wholeNumber')
 	.transform((v) => (v === '' ? null : Number(v)));
-
-const httpsUrl = z
-	.string()
-	.trim()
-	.max(2000, 'error.tooLong')
-	.refine((v) => {
-		if (v === '') return true;
-		try {
-			const url = new URL(v);
-			return url.protocol === 'https:' || url.protocol === 'http:';
-		} catch {
-			return false;
-		}
-	}, 'error.url')
-	.transform((v) => (v === '' ? null : v));
 
 /** The event form of a coordinator: what the event is, when, where, and its seats. */
 export const eventFormSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fromHelsinki } from '$lib/domain/helsinki-time';
 
 /**
  * Field builders whose error messages are message-catalogue keys, so the server can answer
@@ -64,3 +65,48 @@ export const wholeNumber = (min: number, max: number) =>
 
 export const choice = <T extends readonly [string, ...string[]]>(values: T) =>
 	z.enum(values, { error: 'error.invalidChoice' });
+
+/**
+ * A Helsinki wall-clock time as a `datetime-local` field sends it ("2024-03-31T09:00"), to the
+ * instant it names; refused when the clock skips it (spring). Empty is null when optional.
+ */
+export function helsinkiDateTime(optional: boolean) {
+	return z
+		.string({ error: 'error.required' })
+		.trim()
+		.transform((value, ctx) => {
+			if (value === '') {
+				if (!optional) ctx.addIssue({ code: 'custom', message: 'error.required' });
+				return null;
+			}
+			const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::00)?$/.exec(value);
+			const result = m ? fromHelsinki(m[1]!, m[2]!) : null;
+			if (!result || !result.ok) {
+				ctx.addIssue({
+					code: 'custom',
+					message:
+						result && !result.ok && result.reason === 'nonexistent'
+							? 'error.timeSkipped'
+							: 'error.invalidDateTime'
+				});
+				return null;
+			}
+			return result.instant;
+		});
+}
+
+/** A web address (http or https), or null when empty. */
+export const httpsUrl = z
+	.string()
+	.trim()
+	.max(2000, 'error.tooLong')
+	.refine((v) => {
+		if (v === '') return true;
+		try {
+			const url = new URL(v);
+			return url.protocol === 'https:' || url.protocol === 'http:';
+		} catch {
+			return false;
+		}
+	}, 'error.url')
+	.transform((v) => (v === '' ? null : v));
