@@ -4,6 +4,7 @@ import { jobsEn } from './en/jobs';
 import { calendarsEn } from './en/calendars';
 import { participationEn } from './en/participation';
 import { materialsEn } from './en/materials';
+import { workshopsEn } from './en/workshops';
 
 export const en: Messages = {
 	'app.name': 'Verkosto',
@@ -526,5 +527,6 @@ export const en: Messages = {
 	...jobsEn,
 	...calendarsEn,
 	...participationEn,
-	...materialsEn
+	...materialsEn,
+	...workshopsEn
 };

@@ -3,6 +3,7 @@ import { jobsFi } from './fi/jobs';
 import { calendarsFi } from './fi/calendars';
 import { participationFi } from './fi/participation';
 import { materialsFi } from './fi/materials';
+import { workshopsFi } from './fi/workshops';
 /**
  * The message catalogue's source language. Swedish and English must have every key
  * (the compiler checks) and the same {placeholders} (a test checks).
@@ -529,7 +530,8 @@ export const fi = {
 	...jobsFi,
 	...calendarsFi,
 	...participationFi,
-	...materialsFi
+	...materialsFi,
+	...workshopsFi
 } as const;
 
 export type MessageKey = keyof typeof fi;

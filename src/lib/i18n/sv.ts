@@ -4,6 +4,7 @@ import { jobsSv } from './sv/jobs';
 import { calendarsSv } from './sv/calendars';
 import { participationSv } from './sv/participation';
 import { materialsSv } from './sv/materials';
+import { workshopsSv } from './sv/workshops';
 
 export const sv: Messages = {
 	'app.name': 'Verkosto',
@@ -527,5 +528,6 @@ export const sv: Messages = {
 	...jobsSv,
 	...calendarsSv,
 	...participationSv,
-	...materialsSv
+	...materialsSv,
+	...workshopsSv
 };

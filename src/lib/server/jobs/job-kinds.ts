@@ -6,6 +6,7 @@ import {
 	eventNoticeJob,
 	eventReminderJob
 } from '../events/event-jobs';
+import { workshopFeedbackRequestJob, workshopNoticeJob } from '../workshops/workshop-jobs';
 import type { JobRegistry } from './define-job';
 
 /**
@@ -19,7 +20,9 @@ export const JOB_KINDS = {
 	event_notice: eventNoticeJob,
 	event_reminder: eventReminderJob,
 	erase_arrangements: eraseArrangementsJob,
-	event_feedback_request: eventFeedbackRequestJob
+	event_feedback_request: eventFeedbackRequestJob,
+	workshop_notice: workshopNoticeJob,
+	workshop_feedback_request: workshopFeedbackRequestJob
 } satisfies JobRegistry;
 
 export type JobKind = keyof typeof JOB_KINDS;
