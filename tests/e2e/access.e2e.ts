@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+	EXPERT_ROUTES,
+	MUNICIPALITY_WORKSHOP_ROUTES,
 	PUBLIC_ROUTES,
 	SECRET_ADDRESS_ROUTES,
 	SIGNED_IN_ROUTES
@@ -18,15 +20,22 @@ let app: RunningApp;
 let anonymous: HttpClient;
 let expert: HttpClient;
 let coordinator: HttpClient;
+/** Kajaani's participant: the one without the role on routes an expert may open. */
+let outsider: HttpClient;
 
 beforeAll(async () => {
 	app = await startApp();
 	anonymous = new HttpClient(app.url);
 	expert = new HttpClient(app.url);
 	coordinator = new HttpClient(app.url);
+	outsider = new HttpClient(app.url);
 	await expert.signIn('asiantuntija@example.fi');
 	await coordinator.signIn('koordinaattori@example.fi');
+	await outsider.signIn('osallistuja-205@example.fi');
 });
+
+/** Who is refused a route for want of its role: an expert, or on an expert's routes an outsider. */
+const withoutRole = (id: string) => (EXPERT_ROUTES.has(id) ? outsider : expert);
 afterAll(() => app?.stop());
 
 describe('route discovery', () => {
@@ -34,6 +43,11 @@ describe('route discovery', () => {
 		expect(guarded.length).toBeGreaterThan(3);
 		const ids = new Set(routes.map((r) => r.id));
 		for (const id of PUBLIC_ROUTES) expect(ids, id).toContain(id);
+		for (const id of EXPERT_ROUTES.keys()) expect(ids, id).toContain(id);
+		for (const id of MUNICIPALITY_WORKSHOP_ROUTES) {
+			expect(ids, id).toContain(id);
+			expect(id.startsWith('/municipalities/[code]/'), id).toBe(true);
+		}
 	});
 });
 
@@ -64,8 +78,12 @@ describe.each(guarded.map((r) => [r.id, r] as const))('%s', (_id, route) => {
 	it.runIf(getable && !SIGNED_IN_ROUTES.has(route.id))(
 		'refuses a signed-in person without the role',
 		async () => {
-			const response = await expert.get(route.samplePath);
+			const response = await withoutRole(route.id).get(route.samplePath);
 			expect(response.status).toBe(403);
+			// a workshop's own routes: an expert it is not assigned to is refused as well
+			if (route.id.includes('[workshopId]')) {
+				expect((await expert.get(route.samplePath)).status).toBe(403);
+			}
 		}
 	);
 
@@ -89,6 +107,10 @@ describe.each(guarded.map((r) => [r.id, r] as const))('%s', (_id, route) => {
 				expect([303, 401, 403], `anonymous POST ${target}`).toContain(anon.status);
 				if (anon.status === 303) expect(anon.headers.get('location')).toMatch(/^\/signin/);
 				if (!SIGNED_IN_ROUTES.has(route.id)) {
+					const other = await withoutRole(route.id).post(target, { x: '1' });
+					expect(other.status, `POST ${target} without the role`).toBe(403);
+				}
+				if (route.id.includes('[workshopId]')) {
 					const other = await expert.post(target, { x: '1' });
 					expect(other.status, `expert POST ${target}`).toBe(403);
 				}
@@ -122,7 +144,25 @@ describe('isolation between municipalities', () => {
 		const personId = /\/municipalities\/785\/people\/([0-9a-f-]{36})/.exec(people)?.[1];
 		expect(membershipId).toBeDefined();
 		expect(personId).toBeDefined();
-		vaala = { code: '785', membershipId: membershipId!, personId: personId! };
+		// a workshop of Vaala's, proposed by its contact person, whose address the others try
+		const vaalaContact = new HttpClient(app.url);
+		await vaalaContact.signIn('yhteys-785@example.fi');
+		const workshops = `/municipalities/785/memberships/${membershipId}/workshops`;
+		const proposal = await vaalaContact.post(`${workshops}/new`, {
+			need: 'Strategian jalkauttaminen',
+			goal: 'Toimeenpanosuunnitelma',
+			format: 'on_site'
+		});
+		expect(proposal.status).toBe(303);
+		const list = await (await vaalaContact.get(workshops)).text();
+		const workshopId = /\/municipalities\/785\/workshops\/([0-9a-f-]{36})/.exec(list)?.[1];
+		expect(workshopId).toBeDefined();
+		vaala = {
+			code: '785',
+			membershipId: membershipId!,
+			personId: personId!,
+			workshopId: workshopId!
+		};
 	});
 
 	it('finds the municipality routes', () => {
@@ -160,6 +200,16 @@ describe('isolation between municipalities', () => {
 			(await vaalaParticipant.get(`/municipalities/785/memberships/${vaala.membershipId}`)).status
 		).toBe(200);
 		expect((await vaalaParticipant.get('/municipalities/785/people')).status).toBe(403);
+		expect(
+			(await vaalaParticipant.get(`/municipalities/785/workshops/${vaala.workshopId}`)).status
+		).toBe(200);
+		expect(
+			(
+				await vaalaParticipant.get(
+					`/municipalities/785/memberships/${vaala.membershipId}/workshops/new`
+				)
+			).status
+		).toBe(403);
 		const post = await vaalaParticipant.post(
 			`/municipalities/785/memberships/${vaala.membershipId}?/decision`,
 			{
@@ -173,6 +223,11 @@ describe('isolation between municipalities', () => {
 		const response = await kajaaniContact.get(
 			`/municipalities/205/memberships/${vaala.membershipId}`
 		);
+		expect(response.status).toBe(404);
+	});
+
+	it('does not find a workshop through another municipality’s address', async () => {
+		const response = await kajaaniContact.get(`/municipalities/205/workshops/${vaala.workshopId}`);
 		expect(response.status).toBe(404);
 	});
 });

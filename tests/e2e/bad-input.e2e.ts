@@ -234,6 +234,87 @@ describe('forms', () => {
 	});
 });
 
+describe('workshop forms', () => {
+	let vaala: HttpClient;
+	let workshops: string;
+
+	beforeAll(async () => {
+		vaala = new HttpClient(app.url);
+		await vaala.signIn('yhteys-785@example.fi');
+		const home = await (await vaala.get('/municipalities/785')).text();
+		const membershipId = /\/municipalities\/785\/memberships\/([0-9a-f-]{36})/.exec(home)?.[1];
+		workshops = `/municipalities/785/memberships/${membershipId}/workshops`;
+	});
+
+	it('a proposal with hostile values: a message by the field, the input kept, nothing written', async () => {
+		const before = await newestAuditId();
+		for (const value of HOSTILE) {
+			const response = await vaala.post(`${workshops}/new`, {
+				need: value,
+				goal: value,
+				strategyLink: value,
+				preferredDates: value,
+				format: value,
+				focusAreaId: value,
+				participantIds: value
+			});
+			expect(response.status, JSON.stringify(value.slice(0, 20))).toBe(400);
+			const body = await response.text();
+			expectNoLeak(body);
+			expect(body).toMatch(
+				/Tämä tieto tarvitaan|Enintään|Valitse|merkkejä, joita ei voi tallentaa/
+			);
+		}
+		const kept = await (
+			await vaala.post(`${workshops}/new`, { need: 'Strategian jalkauttaminen', goal: '' })
+		).text();
+		expect(kept).toContain('Strategian jalkauttaminen');
+		expect(kept).toContain('Tämä tieto tarvitaan.');
+		expect(await newestAuditId()).toBe(before);
+	});
+
+	it('the coordinator’s schedule with impossible times: a message by each field, nothing written', async () => {
+		const proposal = await vaala.post(`${workshops}/new`, {
+			need: 'Johtamisen kehittäminen',
+			goal: 'Yhteiset pelisäännöt',
+			format: 'online'
+		});
+		expect(proposal.status).toBe(303);
+		const list = await (await vaala.get(workshops)).text();
+		const id = /\/municipalities\/785\/workshops\/([0-9a-f-]{36})/.exec(list)?.[1];
+		const before = await newestAuditId();
+		const cases: Record<string, string>[] = [
+			{
+				format: 'online',
+				startsAt: '2024-02-30T10:00',
+				endsAt: 'x',
+				onlineUrl: 'javascript:alert(1)'
+			},
+			{ format: 'online', startsAt: '2001-01-01T10:00', endsAt: '2001-01-01T09:00', onlineUrl: '' },
+			{ format: 'on_site', startsAt: '2026-03-29T03:30', endsAt: '', place: '' }
+		];
+		for (const form of cases) {
+			const response = await coordinator.post(
+				`/municipalities/785/workshops/${id}?/schedule`,
+				form
+			);
+			expect(response.status).toBe(400);
+			const body = await response.text();
+			expectNoLeak(body);
+			expect(body).toMatch(/Anna|Päättymisen|kelpaa|Tätä kellonaikaa|Valitse/);
+		}
+		expect(await newestAuditId()).toBe(before);
+	});
+
+	it('answers in Swedish for a Swedish reader', async () => {
+		const swedish = new HttpClient(app.url);
+		await swedish.signIn('yhteys-785@example.fi');
+		await swedish.post('/language', { locale: 'sv', next: '/' });
+		const body = await (await swedish.post(`${workshops}/new`, { need: '', goal: '' })).text();
+		expect(body).toContain('Den här uppgiften behövs.');
+	});
+});
+
 describe('the server log', () => {
 	it('has no stack trace from any of this', () => {
 		expect(app.stderr()).not.toMatch(/\n\s+at /);

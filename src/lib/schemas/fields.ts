@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromHelsinki } from '$lib/domain/helsinki-time';
+import { fromHelsinki, toHelsinki } from '$lib/domain/helsinki-time';
 
 /**
  * Field builders whose error messages are message-catalogue keys, so the server can answer
@@ -93,6 +93,13 @@ export function helsinkiDateTime(optional: boolean) {
 			}
 			return result.instant;
 		});
+}
+
+/** An instant as a `datetime-local` field shows it, in Helsinki time: the inverse of the above. */
+export function localInput(instant: Date | null): string {
+	if (!instant) return '';
+	const { date, time } = toHelsinki(instant);
+	return `${date}T${time}`;
 }
 
 /** A web address (http or https), or null when empty. */

@@ -1,17 +1,10 @@
 import { fail } from '@sveltejs/kit';
-import { toHelsinki } from '$lib/domain/helsinki-time';
 import { formValues, parseForm, readFormData } from '$lib/server/http/parse';
 import type { SaveEventResult } from '$lib/server/events/save-event';
 import type { EventRow } from '$lib/server/events/seats';
 import { eventFormSchema, type EventForm } from '$lib/schemas/event';
+import { localInput } from '$lib/schemas/fields';
 import type { FieldErrors } from '$lib/schemas/errors';
-
-/** An instant as a `datetime-local` field shows it, in Helsinki time. */
-export function localInput(instant: Date | null): string {
-	if (!instant) return '';
-	const { date, time } = toHelsinki(instant);
-	return `${date}T${time}`;
-}
 
 /** The form's fields for an event as saved, to edit it. */
 export function eventFormValues(event: EventRow): Record<string, string> {

@@ -43,3 +43,40 @@ export const SIGNED_IN_ROUTES = new Set<string>([
 	// an event's files, for everyone who sees the event
 	'/events/[id]/materials/[fileId]'
 ]);
+
+/**
+ * Routes the network's experts may open as well as its coordinators, each with what an expert
+ * sees there. A municipality's people without a role there are refused (tests/e2e/access.e2e.ts
+ * asks another municipality's participant); on a workshop's own routes an expert not assigned
+ * to it is refused too.
+ */
+export const EXPERT_ROUTES: ReadonlyMap<string, string> = new Map([
+	['/workshops', 'the workshops assigned to the expert, across municipalities'],
+	[
+		'/municipalities/[code]/workshops/[workshopId]',
+		'a workshop assigned to the expert: its facts, the record form, materials and feedback'
+	],
+	[
+		'/municipalities/[code]/workshops/[workshopId]/materials/[fileId]',
+		'a file of a workshop assigned to the expert'
+	]
+]);
+
+/**
+ * Routes of a municipality's workshops (issue 8), and who opens them: the guard of every one is
+ * the municipality's (`requireMunicipality`, or view-workshop.ts for a single workshop), so the
+ * isolation test in tests/e2e/access.e2e.ts covers them with another municipality's people.
+ *
+ * - `/municipalities/[code]/memberships/[membershipId]/workshops`: the ledger and the list;
+ *   the municipality's people and the coordinators of the season's network
+ * - `…/workshops/new`: the proposal form; the contact person and those coordinators
+ * - `/municipalities/[code]/workshops/[workshopId]` (+ `/materials/[fileId]`): the municipality's
+ *   people, those coordinators and the experts assigned (EXPERT_ROUTES)
+ * - `/seasons/[id]/workshops` (+ `/export/[format]`): the coordinators of the season's network
+ */
+export const MUNICIPALITY_WORKSHOP_ROUTES = new Set<string>([
+	'/municipalities/[code]/memberships/[membershipId]/workshops',
+	'/municipalities/[code]/memberships/[membershipId]/workshops/new',
+	'/municipalities/[code]/workshops/[workshopId]',
+	'/municipalities/[code]/workshops/[workshopId]/materials/[fileId]'
+]);

@@ -25,6 +25,7 @@ export async function listMunicipalityMemberships(db: Db, code: string) {
 			leadThemeFi: seasons.leadThemeFi,
 			leadThemeSv: seasons.leadThemeSv,
 			leadThemeEn: seasons.leadThemeEn,
+			workshopsPerMunicipality: seasons.workshopsPerMunicipality,
 			networkShortName: networks.shortName
 		})
 		.from(memberships)

@@ -9,6 +9,7 @@ import { inviteMunicipality } from '$lib/server/memberships/membership-commands'
 import { getMunicipality } from '$lib/server/registry/search-municipalities';
 import { getSeason, listSeasonMembers } from '$lib/server/seasons/season-queries';
 import { seasonProgramme } from '$lib/server/events/event-queries';
+import { membershipLedgers } from '$lib/server/workshops/workshop-queries';
 import { choice, wholeNumber } from '$lib/schemas/fields';
 import { MEMBERSHIP_STATES } from '$lib/domain/membership';
 import type { Actions, PageServerLoad } from './$types';
@@ -31,9 +32,20 @@ export const load: PageServerLoad = async (event) => {
 		listSeasonMembers(db(), season, values),
 		seasonProgramme(db(), season, new Date())
 	]);
+	// the workshop ledgers of this page's active members
+	const ledgers = await membershipLedgers(
+		db(),
+		members.rows
+			.filter((m) => m.state === 'active')
+			.map((m) => ({ id: m.id, entitlement: season.workshopsPerMunicipality })),
+		new Date()
+	);
 	return {
 		season,
-		members,
+		members: {
+			...members,
+			rows: members.rows.map((m) => ({ ...m, ledger: ledgers.get(m.id) ?? null }))
+		},
 		programme,
 		query: values,
 		errors,
