@@ -12,7 +12,14 @@ import {
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record-audit';
 import { generateToken, isWellFormedToken } from '../auth/tokens';
-import { listNetworkFeedEvents, listPersonalFeedEvents, type FeedTexts } from './list-feed-events';
+import {
+	FEED_MAX_EVENTS,
+	listNetworkFeedEvents,
+	listPersonalFeedEvents,
+	type FeedTexts
+} from './list-feed-events';
+import { listPersonalFeedWorkshops } from '../workshops/list-feed-workshops';
+import { workshopPath } from '../workshops/workshop-mail';
 import { renderCalendar } from './render-event-ics';
 import { helsinkiDate } from '$lib/domain/helsinki-time';
 import { isMember, MEMBERSHIP_STATES } from '$lib/domain/membership';
@@ -326,7 +333,9 @@ export async function listCalendarFeeds(db: Db, userId: string, now = new Date()
 
 /**
  * The calendar file an address answers with, or null (404). `eventUrl` makes an event's page
- * address absolute, from the origin the request came to.
+ * address absolute, from the origin the request came to; a workshop's page address is made
+ * absolute against the same origin. A personal feed holds the person's events and their
+ * workshops (as an expert or a participant), in time order.
  */
 export async function renderFeed(
 	db: Db,
@@ -338,10 +347,17 @@ export async function renderFeed(
 	if (!feed) return null;
 	const t = serverTranslator(feed.locale);
 	const texts: FeedTexts = { locale: feed.locale, t, eventUrl };
+	const workshopUrl = (code: string, id: string) =>
+		new URL(workshopPath(code, id), eventUrl(id)).toString();
 	const events =
 		feed.kind === 'network' && feed.networkId
 			? await listNetworkFeedEvents(db, feed.networkId, now, texts)
-			: await listPersonalFeedEvents(db, feed.userId, now, texts);
+			: [
+					...(await listPersonalFeedEvents(db, feed.userId, now, texts)),
+					...(await listPersonalFeedWorkshops(db, feed.userId, now, { ...texts, workshopUrl }))
+				]
+					.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id))
+					.slice(0, FEED_MAX_EVENTS);
 	return renderCalendar({
 		name:
 			feed.kind === 'network'
