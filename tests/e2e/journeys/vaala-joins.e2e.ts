@@ -106,7 +106,9 @@ describeWithBrowser('Utajärvi joins USO 7, as Vaala did', () => {
 			'mukana',
 			'2 581',
 			'2',
-			'Pieni kunta, 9 000,00 €'
+			'Pieni kunta, 9 000,00 €',
+			// its workshops: the demo's USO 7 has none yet
+			'5 jäljellä'
 		]);
 		expect(rows.find((r) => r[0] === 'Lahti')?.[1]).toBe('kutsuttu');
 		expect(rows.map((r) => r[0])).not.toContain(UTAJARVI.name);
