@@ -41,6 +41,13 @@ export const AUDIT_ACTIONS = [
 	'workshop.cancel',
 	'workshop.material',
 	'workshop.feedback',
+	'journey.create',
+	'journey.update',
+	'journey.line_add',
+	'journey.line_remove',
+	'journey.submit',
+	'journey.approve',
+	'journey.return',
 	'job.retry'
 ] as const;
 
@@ -54,5 +61,6 @@ export const AUDIT_ENTITY_TYPES = [
 	'membership',
 	'event',
 	'workshop',
+	'journey',
 	'job'
 ] as const;

@@ -9,3 +9,4 @@ export * from './networks';
 export * from './registry';
 export * from './seasons';
 export * from './workshops';
+export * from './travel-costs';
