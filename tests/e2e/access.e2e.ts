@@ -34,6 +34,9 @@ beforeAll(async () => {
 	await outsider.signIn('osallistuja-205@example.fi');
 });
 
+/** Routes of one workshop or journey: an expert not assigned to it, or not its own, is refused. */
+const ownedByExpert = (id: string) => id.includes('[workshopId]') || id.includes('[journeyId]');
+
 /** Who is refused a route for want of its role: an expert, or on an expert's routes an outsider. */
 const withoutRole = (id: string) => (EXPERT_ROUTES.has(id) ? outsider : expert);
 afterAll(() => app?.stop());
@@ -80,8 +83,8 @@ describe.each(guarded.map((r) => [r.id, r] as const))('%s', (_id, route) => {
 		async () => {
 			const response = await withoutRole(route.id).get(route.samplePath);
 			expect(response.status).toBe(403);
-			// a workshop's own routes: an expert it is not assigned to is refused as well
-			if (route.id.includes('[workshopId]')) {
+			// a workshop's or a journey's own routes: an expert not its own is refused as well
+			if (ownedByExpert(route.id)) {
 				expect((await expert.get(route.samplePath)).status).toBe(403);
 			}
 		}
@@ -110,7 +113,7 @@ describe.each(guarded.map((r) => [r.id, r] as const))('%s', (_id, route) => {
 					const other = await withoutRole(route.id).post(target, { x: '1' });
 					expect(other.status, `POST ${target} without the role`).toBe(403);
 				}
-				if (route.id.includes('[workshopId]')) {
+				if (ownedByExpert(route.id)) {
 					const other = await expert.post(target, { x: '1' });
 					expect(other.status, `expert POST ${target}`).toBe(403);
 				}

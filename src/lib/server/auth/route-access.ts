@@ -48,7 +48,7 @@ export const SIGNED_IN_ROUTES = new Set<string>([
  * Routes the network's experts may open as well as its coordinators, each with what an expert
  * sees there. A municipality's people without a role there are refused (tests/e2e/access.e2e.ts
  * asks another municipality's participant); on a workshop's own routes an expert not assigned
- * to it is refused too.
+ * to it is refused too, and on a journey's another expert.
  */
 export const EXPERT_ROUTES: ReadonlyMap<string, string> = new Map([
 	['/workshops', 'the workshops assigned to the expert, across municipalities'],
@@ -59,7 +59,10 @@ export const EXPERT_ROUTES: ReadonlyMap<string, string> = new Map([
 	[
 		'/municipalities/[code]/workshops/[workshopId]/materials/[fileId]',
 		'a file of a workshop assigned to the expert'
-	]
+	],
+	['/workshops/journeys', 'the expert’s own journey claims (travel costs), and a new one'],
+	['/workshops/journeys/[journeyId]', 'the expert’s own journey claim: its costs and receipts'],
+	['/workshops/journeys/[journeyId]/receipts/[lineId]', 'a receipt of the expert’s own journey']
 ]);
 
 /**
