@@ -36,9 +36,10 @@ if (unset(process.env.ORIGIN) && unset(process.env.PROTOCOL_HEADER)) {
 	});
 }
 
-// adapter-node refuses a request body over BODY_SIZE_LIMIT, 512 KB unless told otherwise: a
-// scanned minutes extract or a seminar's slides are larger. The app takes files up to 20 MB
-// (MAX_FILE_BYTES in src/lib/server/files/store-file.ts); a form carrying one is a little more.
+// adapter-node refuses a request body over 512 KB unless told otherwise: a minutes extract
+// (up to 20 MB, MAX_FILE_BYTES) or a phone photo of a receipt (up to 10 MB) would be answered
+// with a bare 413 instead of the form. The largest upload the app takes, and a little for the
+// form around it, unless BODY_SIZE_LIMIT says otherwise.
 if (unset(process.env.BODY_SIZE_LIMIT)) process.env.BODY_SIZE_LIMIT = '21M';
 
 await import('./build/index.js');
