@@ -5,7 +5,16 @@ import { userActor } from '../actor';
 import { recordAudit } from '../audit/record-audit';
 import { signInWithPassword } from '../auth/sign-in';
 import type { Database } from '../db/client';
-import { auditLog, membershipDecisions, memberships, sessions, users } from '../db/schema';
+import {
+	auditLog,
+	eventFeedback,
+	eventSignUps,
+	membershipDecisions,
+	memberships,
+	sessions,
+	users
+} from '../db/schema';
+import { getOrCreateFeed } from '../events/calendar-feeds';
 import { DEMO_PASSWORD } from '../demo/seed-demo';
 import { sendMail } from '../mail/send-mail';
 import {
@@ -150,6 +159,46 @@ describe('the personal data export', () => {
 		expect(data.auditLog.entries).toHaveLength(AUDIT_EXPORT_LIMIT);
 		expect(data.auditLog.entries[0]!.after).toEqual({ n: AUDIT_EXPORT_LIMIT + 5 });
 		expect(data.auditLog.entries.map((e) => e.action)).not.toContain('user.create');
+	});
+
+	it('gives the person’s sign-ups for events with their arrangements, their feedback and their calendar feeds, never a feed’s secret address', async () => {
+		const db = database.db;
+		const [mikko] = await db.select().from(users).where(eq(users.email, MIKKO));
+		const own = await db
+			.select({ id: eventSignUps.id, attended: eventSignUps.attended })
+			.from(eventSignUps)
+			.where(eq(eventSignUps.userId, mikko!.id));
+		expect(own.length, 'the demo signs Mikko up for events').toBeGreaterThan(0);
+		const answers = await db
+			.select({ comment: eventFeedback.comment })
+			.from(eventFeedback)
+			.where(eq(eventFeedback.userId, mikko!.id));
+		const feed = await getOrCreateFeed(db, userActor(mikko!), mikko!.id, 'personal', null);
+		if (!feed.ok) throw new Error('no feed');
+
+		const data = (await exportPersonalData(db, mikko!.id))!;
+		expect(data.eventSignUps).toHaveLength(own.length);
+		expect(data.eventSignUps.filter((s) => s.attended).length).toBe(
+			own.filter((s) => s.attended).length
+		);
+		expect(data.eventSignUps[0]).toMatchObject({
+			event: expect.any(String),
+			mode: expect.stringMatching(/^(on_site|online)$/),
+			state: expect.stringMatching(/^(confirmed|waiting|cancelled)$/)
+		});
+		expect(data.eventFeedback).toHaveLength(answers.length);
+		expect(data.calendarFeeds).toEqual([
+			expect.objectContaining({ kind: 'personal', network: null, revokedAt: null })
+		]);
+		const json = JSON.stringify(data);
+		expect(json).not.toContain(feed.token);
+		// Helena's own export holds her sign-ups only, none of Mikko's
+		const helenas = (await exportPersonalData(db, helena.id))!;
+		const hers = await db
+			.select({ id: eventSignUps.id })
+			.from(eventSignUps)
+			.where(eq(eventSignUps.userId, helena.id));
+		expect(helenas.eventSignUps).toHaveLength(hers.length);
 	});
 
 	it('is null for nobody', async () => {

@@ -1,9 +1,13 @@
-import { and, asc, desc, eq, gt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import {
 	auditLog,
 	authAttempts,
 	authTokens,
+	calendarFeeds,
+	eventFeedback,
+	eventSignUps,
+	events,
 	files,
 	membershipDecisions,
 	memberships,
@@ -28,8 +32,10 @@ export const PERSONAL_DATA_FORMAT = 'verkosto-personal-data/1';
  * Everything the platform stores about one person, for the right of access (GDPR art. 15):
  * profile, roles, memberships they are contact person of, decisions they recorded, the audit
  * entries they made or that are about them, e-mails to their address, sessions, sign-in
- * links and attempts, files they uploaded. Secrets are left out: the password hash (only
- * whether one is set), and the ids of sessions and tokens, which are hashes of bearer secrets.
+ * links and attempts, files they uploaded, their sign-ups for events (with the arrangements
+ * they stated), their feedback and their calendar feeds. Secrets are left out: the password hash (only
+ * whether one is set), the ids of sessions and tokens, which are hashes of bearer secrets, and
+ * calendar feeds' secret addresses.
  */
 export async function exportPersonalData(db: Db, userId: string, now = new Date()) {
 	const [person] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
@@ -44,7 +50,10 @@ export async function exportPersonalData(db: Db, userId: string, now = new Date(
 		activeSessions,
 		signInLinks,
 		signInAttempts,
-		uploaded
+		uploaded,
+		signUps,
+		feedback,
+		feeds
 	] = await Promise.all([
 		db
 			.select({
@@ -164,6 +173,53 @@ export async function exportPersonalData(db: Db, userId: string, now = new Date(
 			.from(files)
 			.where(eq(files.uploadedBy, userId))
 			.orderBy(desc(files.createdAt))
+			.limit(1000),
+		db
+			.select({
+				eventId: events.id,
+				event: events.titleFi,
+				startsAt: events.startsAt,
+				mode: eventSignUps.mode,
+				state: eventSignUps.state,
+				arrangements: eventSignUps.arrangements,
+				arrangementsErasedAt: eventSignUps.arrangementsErasedAt,
+				signedUpAt: eventSignUps.createdAt,
+				signedUpByYou: sql<boolean>`${eventSignUps.signedUpBy} = ${userId}`,
+				confirmedAt: eventSignUps.confirmedAt,
+				cancelledAt: eventSignUps.cancelledAt,
+				attended: eventSignUps.attended
+			})
+			.from(eventSignUps)
+			.innerJoin(events, eq(events.id, eventSignUps.eventId))
+			// event_sign_ups_user
+			.where(eq(eventSignUps.userId, userId))
+			.orderBy(desc(events.startsAt))
+			.limit(10_000),
+		db
+			.select({
+				eventId: events.id,
+				event: events.titleFi,
+				scores: eventFeedback.scores,
+				comment: eventFeedback.comment,
+				givenAt: eventFeedback.createdAt
+			})
+			.from(eventFeedback)
+			.innerJoin(events, eq(events.id, eventFeedback.eventId))
+			// event_feedback_user
+			.where(eq(eventFeedback.userId, userId))
+			.orderBy(desc(eventFeedback.createdAt))
+			.limit(10_000),
+		db
+			.select({
+				kind: calendarFeeds.kind,
+				network: networks.shortName,
+				createdAt: calendarFeeds.createdAt,
+				revokedAt: calendarFeeds.revokedAt
+			})
+			.from(calendarFeeds)
+			.leftJoin(networks, eq(networks.id, calendarFeeds.networkId))
+			.where(eq(calendarFeeds.userId, userId))
+			.orderBy(desc(calendarFeeds.createdAt))
 			.limit(1000)
 	]);
 
@@ -221,7 +277,10 @@ export async function exportPersonalData(db: Db, userId: string, now = new Date(
 		activeSessions,
 		signInLinks,
 		signInAttempts,
-		filesUploaded: uploaded
+		filesUploaded: uploaded,
+		eventSignUps: signUps,
+		eventFeedback: feedback,
+		calendarFeeds: feeds
 	};
 }
 
