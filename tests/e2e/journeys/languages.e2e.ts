@@ -106,7 +106,9 @@ describeWithBrowser('the story’s pages in Swedish and English', () => {
 			'med',
 			'2 581',
 			'2',
-			'Liten kommun, 9 000,00 €'
+			'Liten kommun, 9 000,00 €',
+			// its workshop entitlement, in Swedish
+			'5 kvar'
 		]);
 		// Swedish names where a municipality has one
 		expect(members.find((r) => r[0] === 'Lahtis')?.[1]).toBe('inbjuden');
