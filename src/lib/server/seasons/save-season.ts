@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import type { Db } from '../db';
+import { and, eq, gt } from 'drizzle-orm';
+import type { Db, Tx } from '../db';
 import { seasonFocusAreas, seasons } from '../db/schema';
 import { changedFields, recordAudit } from '../audit/record-audit';
 import type { Actor } from '../actor';
@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../db/errors';
 export type SaveSeasonResult =
 	{ ok: true; id: string } | { ok: false; error: 'number_taken' | 'not_found' };
 
-/** Creates a season, or updates one when an id is given; focus areas are replaced as a whole. */
+/** Creates a season, or updates one when an id is given; focus areas are kept line by line. */
 export async function saveSeason(
 	db: Db,
 	actor: Actor,
@@ -66,7 +66,6 @@ export async function saveSeason(
 					before: diff?.before ?? {},
 					after: { ...(diff?.after ?? {}), focusAreas: focusAreasOf(form).map((f) => f.textFi) }
 				});
-				await tx.delete(seasonFocusAreas).where(eq(seasonFocusAreas.seasonId, options.id));
 				id = options.id;
 			} else {
 				const [row] = await tx.insert(seasons).values(withFile).returning({ id: seasons.id });
@@ -78,16 +77,38 @@ export async function saveSeason(
 					after: { ...withFile, focusAreas: focusAreasOf(form).map((f) => f.textFi) }
 				});
 			}
-			const areas = focusAreasOf(form);
-			if (areas.length) {
-				await tx
-					.insert(seasonFocusAreas)
-					.values(areas.map((a, i) => ({ ...a, seasonId: id, position: i + 1 })));
-			}
+			await saveFocusAreas(tx, id, focusAreasOf(form));
 			return { ok: true as const, id };
 		});
 	} catch (e) {
 		if (isUniqueViolation(e)) return { ok: false, error: 'number_taken' };
 		throw e;
 	}
+}
+
+/**
+ * The season's focus areas in place, line by line: the area on a line keeps its id when its
+ * text is edited, so the events and workshops linked to it stay linked; lines added are new
+ * areas, and only an area whose line was removed goes (with its links).
+ */
+async function saveFocusAreas(
+	tx: Tx,
+	seasonId: string,
+	areas: ReturnType<typeof focusAreasOf>
+): Promise<void> {
+	const existing = await tx
+		.select({ id: seasonFocusAreas.id, position: seasonFocusAreas.position })
+		.from(seasonFocusAreas)
+		.where(eq(seasonFocusAreas.seasonId, seasonId));
+	const byPosition = new Map(existing.map((a) => [a.position, a.id]));
+	for (const [i, area] of areas.entries()) {
+		const id = byPosition.get(i + 1);
+		if (id) await tx.update(seasonFocusAreas).set(area).where(eq(seasonFocusAreas.id, id));
+		else await tx.insert(seasonFocusAreas).values({ ...area, seasonId, position: i + 1 });
+	}
+	await tx
+		.delete(seasonFocusAreas)
+		.where(
+			and(eq(seasonFocusAreas.seasonId, seasonId), gt(seasonFocusAreas.position, areas.length))
+		);
 }
