@@ -6,6 +6,7 @@ import {
 	type KilometreRate
 } from './kilometre-allowances';
 import type { WorkshopActor } from './workshop-states';
+import { detectFileType, FILE_TYPES } from '../files/file-types';
 
 /**
  * An expert's travel costs for workshop journeys, re-invoiced to the municipalities at actual
@@ -316,20 +317,11 @@ export type ReceiptCheck =
 	| { ok: true; contentType: ReceiptType }
 	| { ok: false; reason: 'empty' | 'too_large' | 'not_pdf_or_image' };
 
-const startsWith = (bytes: Uint8Array, head: readonly number[]) =>
-	bytes.length >= head.length && head.every((b, i) => bytes[i] === b);
-
 /** A receipt is a PDF, JPEG or PNG by its first bytes, whatever its name or declared type. */
 export function checkReceipt(bytes: Uint8Array): ReceiptCheck {
 	if (bytes.length === 0) return { ok: false, reason: 'empty' };
 	if (bytes.length > MAX_RECEIPT_BYTES) return { ok: false, reason: 'too_large' };
-	// "%PDF-"
-	if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) {
-		return { ok: true, contentType: 'application/pdf' };
-	}
-	if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { ok: true, contentType: 'image/jpeg' };
-	if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) {
-		return { ok: true, contentType: 'image/png' };
-	}
-	return { ok: false, reason: 'not_pdf_or_image' };
+	const type = detectFileType(bytes, '', ['pdf', 'jpeg', 'png']);
+	if (!type) return { ok: false, reason: 'not_pdf_or_image' };
+	return { ok: true, contentType: FILE_TYPES[type].contentType as ReceiptType };
 }

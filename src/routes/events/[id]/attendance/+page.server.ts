@@ -1,28 +1,19 @@
-import { fail, type RequestEvent } from '@sveltejs/kit';
-import { notFound, requireCoordinator } from '$lib/server/auth/guard';
-import { coordinatedNetworks } from '$lib/server/auth/session';
+import { fail } from '@sveltejs/kit';
 import { userActor } from '$lib/server/actor';
 import { db } from '$lib/server/db';
 import { parseQuery, readFormData } from '$lib/server/http/parse';
-import { getEventRow } from '$lib/server/events/event-queries';
 import { listAttendance } from '$lib/server/events/feedback-results';
 import { markAttendance } from '$lib/server/events/mark-attendance';
 import { numberedPage } from '$lib/server/pagination';
 import { uuidSchema } from '$lib/schemas/event';
 import { wholeNumber } from '$lib/schemas/fields';
 import type { Actions, PageServerLoad } from './$types';
+import { coordinatorsEvent } from '../coordinators-event.server';
 
 const PAGE_SIZE = 100;
 
-async function ownEvent(event: RequestEvent<{ id: string }>) {
-	const user = requireCoordinator(event);
-	const row = await getEventRow(db(), event.params.id);
-	if (!row || !coordinatedNetworks(user).includes(row.network.id)) notFound(event);
-	return { user, row };
-}
-
 export const load: PageServerLoad = async (event) => {
-	const { row } = await ownEvent(event);
+	const { row } = await coordinatorsEvent(event);
 	const { values } = parseQuery(
 		event.url.searchParams,
 		{ page: wholeNumber(1, 100_000) },
@@ -40,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { user, row } = await ownEvent(event);
+		const { user, row } = await coordinatorsEvent(event);
 		const form = await readFormData(event.request);
 		const valid = (v: FormDataEntryValue) =>
 			typeof v === 'string' && uuidSchema.safeParse(v).success;

@@ -1,25 +1,16 @@
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
-import { notFound, requireCoordinator } from '$lib/server/auth/guard';
-import { coordinatedNetworks } from '$lib/server/auth/session';
 import { userActor } from '$lib/server/actor';
 import { db } from '$lib/server/db';
 import { eventFocusAreas } from '$lib/server/db/schema';
-import { getEventRow } from '$lib/server/events/event-queries';
 import { updateEvent } from '$lib/server/events/save-event';
 import { getSeason } from '$lib/server/seasons/season-queries';
 import { eventFormValues, planFailure, readEventForm } from '../../event-form.server';
 import type { Actions, PageServerLoad } from './$types';
-
-async function ownEvent(event: RequestEvent<{ id: string }>) {
-	const user = requireCoordinator(event);
-	const row = await getEventRow(db(), event.params.id);
-	if (!row || !coordinatedNetworks(user).includes(row.network.id)) notFound(event);
-	return { user, row };
-}
+import { coordinatorsEvent } from '../coordinators-event.server';
 
 export const load: PageServerLoad = async (event) => {
-	const { row } = await ownEvent(event);
+	const { row } = await coordinatorsEvent(event);
 	const [season, focus] = await Promise.all([
 		getSeason(db(), row.season.id),
 		db()
@@ -41,7 +32,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { user, row } = await ownEvent(event);
+		const { user, row } = await coordinatorsEvent(event);
 		const { form, focusAreaIds, values } = await readEventForm(event.request);
 		if (!form.ok) return fail(400, { errors: form.errors, values, focusAreaIds });
 		const result = await updateEvent(db(), userActor(user), row.event.id, form.data, focusAreaIds);

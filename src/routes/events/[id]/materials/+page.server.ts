@@ -1,10 +1,7 @@
-import { fail, type RequestEvent } from '@sveltejs/kit';
-import { notFound, requireCoordinator } from '$lib/server/auth/guard';
-import { coordinatedNetworks } from '$lib/server/auth/session';
+import { fail } from '@sveltejs/kit';
 import { userActor } from '$lib/server/actor';
 import { db } from '$lib/server/db';
 import { readFormData, readUpload } from '$lib/server/http/parse';
-import { getEventRow } from '$lib/server/events/event-queries';
 import {
 	addEventMaterial,
 	listEventMaterials,
@@ -13,17 +10,10 @@ import {
 	removeEventMaterial
 } from '$lib/server/events/event-materials';
 import type { Actions, PageServerLoad } from './$types';
-
-/** The event, for the coordinators of its network only (403 for other roles, 404 elsewhere). */
-async function ownEvent(event: RequestEvent<{ id: string }>) {
-	const user = requireCoordinator(event);
-	const row = await getEventRow(db(), event.params.id);
-	if (!row || !coordinatedNetworks(user).includes(row.network.id)) notFound(event);
-	return { user, row };
-}
+import { coordinatorsEvent } from '../coordinators-event.server';
 
 export const load: PageServerLoad = async (event) => {
-	const { row } = await ownEvent(event);
+	const { row } = await coordinatorsEvent(event);
 	return {
 		event: row.event,
 		materials: await listEventMaterials(db(), row.event.id),
@@ -33,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	add: async (event) => {
-		const { user, row } = await ownEvent(event);
+		const { user, row } = await coordinatorsEvent(event);
 		const form = await readFormData(event.request);
 		const upload = await readUpload(form, 'file', MATERIAL_TYPES);
 		if (!upload.ok) return fail(400, { add: { errors: { file: upload.error } } });
@@ -53,7 +43,7 @@ export const actions: Actions = {
 		return { added: upload.file.name };
 	},
 	remove: async (event) => {
-		const { user, row } = await ownEvent(event);
+		const { user, row } = await coordinatorsEvent(event);
 		const form = await readFormData(event.request);
 		const fileId = form.get('fileId');
 		const result = await removeEventMaterial(
