@@ -4,7 +4,8 @@ import { eventSignUps, municipalities, users } from '../db/schema';
 import type { ExportTable } from '../export/table-export';
 import { parseQuery } from '../http/parse';
 import { numberedPage } from '../pagination';
-import type { EventRow } from './seats';
+import { activeSeats, type EventRow } from './seats';
+import { waitingPosition } from '$lib/domain/events/capacity';
 import { serverTranslator } from '$lib/i18n/catalogue';
 import { formatDateTime } from '$lib/i18n/format';
 import type { Locale } from '$lib/i18n/locales';
@@ -84,12 +85,7 @@ function participantColumns() {
 		state: eventSignUps.state,
 		arrangements: eventSignUps.arrangements,
 		signedUpAt: eventSignUps.createdAt,
-		attended: eventSignUps.attended,
-		/** The place in its mode's waiting list, counted under the same order as seats are given. */
-		waitingPosition: sql<number | null>`case when ${eventSignUps.state} = 'waiting' then (
-			select count(*)::int from ${eventSignUps} w
-			where w.event_id = ${eventSignUps.eventId} and w.state = 'waiting'
-				and w.mode = ${eventSignUps.mode} and w.seq <= ${eventSignUps.seq}) end`
+		attended: eventSignUps.attended
 	};
 }
 
@@ -101,6 +97,19 @@ function baseQuery(db: Db, where: SQL) {
 		.innerJoin(municipalities, eq(municipalities.code, eventSignUps.municipalityCode))
 		.where(where)
 		.orderBy(stateOrder, asc(municipalities.nameFi), asc(eventSignUps.mode), asc(eventSignUps.seq));
+}
+
+/**
+ * Each row with its place in its mode's waiting list, counted as seats are given
+ * (`waitingPosition` over the event's active sign-ups, read once and only when someone waits).
+ */
+async function withWaitingPositions<T extends { signUpId: string; state: string }>(
+	db: Db,
+	eventId: string,
+	rows: T[]
+): Promise<(T & { waitingPosition: number | null })[]> {
+	const seats = rows.some((r) => r.state === 'waiting') ? await activeSeats(db, eventId) : [];
+	return rows.map((r) => ({ ...r, waitingPosition: waitingPosition(seats, r.signUpId) }));
 }
 
 export type ParticipantRow = Awaited<ReturnType<typeof listEventParticipants>>['rows'][number];
@@ -126,7 +135,11 @@ export async function listEventParticipants(
 	for (const t of totals) byState[t.state] = t.n;
 	const total = byState.confirmed + byState.waiting + byState.cancelled;
 	const { page, pages, offset } = numberedPage(total, query.page, PARTICIPANTS_PAGE_SIZE);
-	const rows = await baseQuery(db, where).limit(PARTICIPANTS_PAGE_SIZE).offset(offset);
+	const rows = await withWaitingPositions(
+		db,
+		eventId,
+		await baseQuery(db, where).limit(PARTICIPANTS_PAGE_SIZE).offset(offset)
+	);
 	return {
 		page,
 		pages,
@@ -179,9 +192,13 @@ export async function exportEventParticipants(
 	locale: Locale
 ): Promise<ExportTable> {
 	const t = serverTranslator(locale);
-	const rows = (await baseQuery(db, conditions(event.id, query, scope)).limit(MAX_EXPORT_ROWS)).map(
-		(r) => hideFor(r, scope)
-	);
+	const rows = (
+		await withWaitingPositions(
+			db,
+			event.id,
+			await baseQuery(db, conditions(event.id, query, scope)).limit(MAX_EXPORT_ROWS)
+		)
+	).map((r) => hideFor(r, scope));
 	const yesNo = (v: boolean | null) =>
 		v === null ? '' : v ? t('events.attendedYes') : t('events.attendedNo');
 	return {
