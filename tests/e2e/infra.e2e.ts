@@ -11,12 +11,14 @@ import {
 	withBrowser
 } from './support/chromium';
 import { startMailbox, type Mailbox } from './support/mailbox';
+import { itOnce } from './support/split';
 
-// The test infrastructure itself: the mailbox, Chromium with axe, and the built app's
-// lifecycle (ready on /healthz, gone within a second of SIGTERM).
+// The test infrastructure itself: the mailbox, Chromium with axe (neither touches a database,
+// so CI's split run checks them once: itOnce), and the built app's lifecycle on each database
+// (ready on /healthz, gone within a second of SIGTERM, a folder lock, bad configuration).
 
 describe('mailbox', () => {
-	it('keeps what an SMTP client sends, Bcc and UTF-8 included', async () => {
+	itOnce('keeps what an SMTP client sends, Bcc and UTF-8 included', async () => {
 		const mailbox = await startMailbox();
 		try {
 			const transport = nodemailer.createTransport(mailbox.url);
@@ -123,122 +125,134 @@ describeWithBrowser('Chromium and axe', () => {
 		await new Promise((resolve) => server?.close(resolve));
 	});
 
-	it('opens a local page in Finnish, and axe passes a clean page and reports a broken one', async () => {
-		await withBrowser(async (page) => {
-			const response = await page.goto(`${origin}/`);
-			expect(response?.status()).toBe(200);
-			await expect(page.title()).resolves.toBe('Etusivu');
-			await expect(page.evaluate(() => navigator.language)).resolves.toBe('fi-FI');
-			expect(seenHeaders.at(-1)?.['accept-language']).toMatch(/^fi-FI\b/);
-			await expectAccessible(page, 'clean page');
+	itOnce(
+		'opens a local page in Finnish, and axe passes a clean page and reports a broken one',
+		async () => {
+			await withBrowser(async (page) => {
+				const response = await page.goto(`${origin}/`);
+				expect(response?.status()).toBe(200);
+				await expect(page.title()).resolves.toBe('Etusivu');
+				await expect(page.evaluate(() => navigator.language)).resolves.toBe('fi-FI');
+				expect(seenHeaders.at(-1)?.['accept-language']).toMatch(/^fi-FI\b/);
+				await expectAccessible(page, 'clean page');
 
-			await page.goto(`${origin}/broken`);
-			const error = await expectAccessible(page, 'broken page').then(
-				() => null,
-				(e: Error) => e
-			);
-			expect(error?.message).toMatch(/accessibility violation\(s\) on broken page/);
-			expect(error?.message).toMatch(/image-alt \[critical\]/);
-			expect(error?.message).toMatch(/button-name \[critical\]/);
-			expect(error?.message).toMatch(/html-has-lang/);
-		});
-	});
-
-	it('fails on text axe measured below AA but filed as incomplete (blue on blue, 1:1)', async () => {
-		await withBrowser(async (page) => {
-			await page.goto(`${origin}/blue-on-blue`);
-			const error = await expectAccessible(page, 'blue on blue').then(
-				() => null,
-				(e: Error) => e
-			);
-			expect(error?.message).toMatch(/accessibility violation\(s\) on blue on blue/);
-			expect(error?.message).toMatch(/color-contrast \(incomplete\) \[serious\]/);
-			expect(error?.message).toMatch(
-				/#signout: #003580 on #003580, 1:1 \(needs 4\.5:1; .*axe: equalRatio\)/
-			);
-			// the header's white link is fine and is not listed
-			expect(error?.message).not.toMatch(/#ffffff on/);
-
-			// the same check switched off by a caller that disables the rule (with a reason)
-			await expectAccessible(page, 'blue on blue, contrast not checked', {
-				disableRules: ['color-contrast']
-			});
-
-			await page.goto(`${origin}/`);
-			await expectAccessible(page, 'clean page');
-		});
-	});
-
-	it('runs axe under the app’s strict policy, again on the same page and after navigating', async () => {
-		await withBrowser(async (page) => {
-			await page.goto(`${origin}/strict/unlabelled`);
-			const check = () =>
-				expectAccessible(page, 'unlabelled field').then(
+				await page.goto(`${origin}/broken`);
+				const error = await expectAccessible(page, 'broken page').then(
 					() => null,
 					(e: Error) => e
 				);
-			const error = await check();
-			expect(error?.message).toMatch(/^2 accessibility violation\(s\) on unlabelled field \(/);
-			expect(error?.message).toMatch(/- label \[critical\]: Form elements must have labels/);
-			expect(error?.message).toMatch(/\n {6}#q(\n|$)/);
-			expect(error?.message).toMatch(/- color-contrast \[serious\]: Elements must meet minimum/);
-			expect(error?.message).toMatch(/\n {6}#hint(\n|$)/);
-			// help links name the rule and the axe version, as @axe-core/playwright's did
-			expect(error?.message).toMatch(
-				/https:\/\/dequeuniversity\.com\/rules\/axe\/4\.\d+\/label\?application=playwright/
-			);
-			// axe stays in the page: a second check answers the same
-			expect((await check())?.message).toBe(error?.message);
-			expect(takePolicyViolations(page), 'axe ran without the policy refusing anything').toEqual(
-				[]
-			);
+				expect(error?.message).toMatch(/accessibility violation\(s\) on broken page/);
+				expect(error?.message).toMatch(/image-alt \[critical\]/);
+				expect(error?.message).toMatch(/button-name \[critical\]/);
+				expect(error?.message).toMatch(/html-has-lang/);
+			});
+		}
+	);
 
-			// a new page has no axe of its own: it is put in again
-			await page.goto(`${origin}/strict/clean`);
-			await expect(page.evaluate(() => 'axe' in window)).resolves.toBe(false);
-			await expectAccessible(page, 'labelled field');
-			await page.goto(`${origin}/strict/unlabelled`);
-			expect((await check())?.message).toBe(error?.message);
-			// and a check that leaves out the field and the hint passes
-			await expectAccessible(page, 'unlabelled field left out', { exclude: ['#q', '#hint'] });
-			expect(takePolicyViolations(page)).toEqual([]);
-		});
-	});
+	itOnce(
+		'fails on text axe measured below AA but filed as incomplete (blue on blue, 1:1)',
+		async () => {
+			await withBrowser(async (page) => {
+				await page.goto(`${origin}/blue-on-blue`);
+				const error = await expectAccessible(page, 'blue on blue').then(
+					() => null,
+					(e: Error) => e
+				);
+				expect(error?.message).toMatch(/accessibility violation\(s\) on blue on blue/);
+				expect(error?.message).toMatch(/color-contrast \(incomplete\) \[serious\]/);
+				expect(error?.message).toMatch(
+					/#signout: #003580 on #003580, 1:1 \(needs 4\.5:1; .*axe: equalRatio\)/
+				);
+				// the header's white link is fine and is not listed
+				expect(error?.message).not.toMatch(/#ffffff on/);
 
-	it('checks a page state once, and again when anything axe could see has changed', async () => {
-		await withBrowser(async (page) => {
-			const address = `${origin}/strict/clean?checked-once`;
-			// whether axe looked at the page: a state found accessible before is not checked, and
-			// axe is not even put into the page
-			const checked = async (what: string, options?: AccessibilityOptions) => {
-				await expectAccessible(page, what, options);
-				return page.evaluate(() => 'axe' in window);
-			};
-			await page.goto(address);
-			expect(await checked('a form')).toBe(true);
-			await page.goto(address);
-			expect(await checked('the same form again')).toBe(false);
+				// the same check switched off by a caller that disables the rule (with a reason)
+				await expectAccessible(page, 'blue on blue, contrast not checked', {
+					disableRules: ['color-contrast']
+				});
 
-			await page.getByLabel('Hae', { exact: true }).fill('Vaala');
-			expect(await checked('a name typed in')).toBe(true);
-			await page.goto(address);
-			await page.getByLabel('Hae', { exact: true }).focus();
-			expect(await checked('the field focused')).toBe(true);
-			await page.goto(address);
-			await page.setViewportSize({ width: 320, height: 640 });
-			expect(await checked('on a phone')).toBe(true);
-			await page.goto(address);
-			expect(await checked('a rule left out', { disableRules: ['label'] })).toBe(true);
+				await page.goto(`${origin}/`);
+				await expectAccessible(page, 'clean page');
+			});
+		}
+	);
 
-			await page.setViewportSize({ width: 1280, height: 900 });
-			await page.goto(address);
-			expect(await checked('the form as at first')).toBe(false);
-			await page.getByText('Hae', { exact: true }).hover();
-			expect(await checked('the mouse over the label')).toBe(true);
-		});
-	});
+	itOnce(
+		'runs axe under the app’s strict policy, again on the same page and after navigating',
+		async () => {
+			await withBrowser(async (page) => {
+				await page.goto(`${origin}/strict/unlabelled`);
+				const check = () =>
+					expectAccessible(page, 'unlabelled field').then(
+						() => null,
+						(e: Error) => e
+					);
+				const error = await check();
+				expect(error?.message).toMatch(/^2 accessibility violation\(s\) on unlabelled field \(/);
+				expect(error?.message).toMatch(/- label \[critical\]: Form elements must have labels/);
+				expect(error?.message).toMatch(/\n {6}#q(\n|$)/);
+				expect(error?.message).toMatch(/- color-contrast \[serious\]: Elements must meet minimum/);
+				expect(error?.message).toMatch(/\n {6}#hint(\n|$)/);
+				// help links name the rule and the axe version, as @axe-core/playwright's did
+				expect(error?.message).toMatch(
+					/https:\/\/dequeuniversity\.com\/rules\/axe\/4\.\d+\/label\?application=playwright/
+				);
+				// axe stays in the page: a second check answers the same
+				expect((await check())?.message).toBe(error?.message);
+				expect(takePolicyViolations(page), 'axe ran without the policy refusing anything').toEqual(
+					[]
+				);
 
-	it('reports what the Content-Security-Policy stopped on a page, once', async () => {
+				// a new page has no axe of its own: it is put in again
+				await page.goto(`${origin}/strict/clean`);
+				await expect(page.evaluate(() => 'axe' in window)).resolves.toBe(false);
+				await expectAccessible(page, 'labelled field');
+				await page.goto(`${origin}/strict/unlabelled`);
+				expect((await check())?.message).toBe(error?.message);
+				// and a check that leaves out the field and the hint passes
+				await expectAccessible(page, 'unlabelled field left out', { exclude: ['#q', '#hint'] });
+				expect(takePolicyViolations(page)).toEqual([]);
+			});
+		}
+	);
+
+	itOnce(
+		'checks a page state once, and again when anything axe could see has changed',
+		async () => {
+			await withBrowser(async (page) => {
+				const address = `${origin}/strict/clean?checked-once`;
+				// whether axe looked at the page: a state found accessible before is not checked, and
+				// axe is not even put into the page
+				const checked = async (what: string, options?: AccessibilityOptions) => {
+					await expectAccessible(page, what, options);
+					return page.evaluate(() => 'axe' in window);
+				};
+				await page.goto(address);
+				expect(await checked('a form')).toBe(true);
+				await page.goto(address);
+				expect(await checked('the same form again')).toBe(false);
+
+				await page.getByLabel('Hae', { exact: true }).fill('Vaala');
+				expect(await checked('a name typed in')).toBe(true);
+				await page.goto(address);
+				await page.getByLabel('Hae', { exact: true }).focus();
+				expect(await checked('the field focused')).toBe(true);
+				await page.goto(address);
+				await page.setViewportSize({ width: 320, height: 640 });
+				expect(await checked('on a phone')).toBe(true);
+				await page.goto(address);
+				expect(await checked('a rule left out', { disableRules: ['label'] })).toBe(true);
+
+				await page.setViewportSize({ width: 1280, height: 900 });
+				await page.goto(address);
+				expect(await checked('the form as at first')).toBe(false);
+				await page.getByText('Hae', { exact: true }).hover();
+				expect(await checked('the mouse over the label')).toBe(true);
+			});
+		}
+	);
+
+	itOnce('reports what the Content-Security-Policy stopped on a page, once', async () => {
 		await withBrowser(async (page) => {
 			await page.goto(`${origin}/`);
 			expect(takePolicyViolations(page)).toEqual([]);
@@ -257,7 +271,7 @@ describeWithBrowser('Chromium and axe', () => {
 		});
 	});
 
-	it('gives each story a fresh profile with its own language', async () => {
+	itOnce('gives each story a fresh profile with its own language', async () => {
 		const context = await launchBrowser({ locale: 'sv-FI', acceptLanguage: 'sv-FI,sv;q=0.9' });
 		try {
 			const page = await firstPage(context);

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
+import { itOnce } from '../support/split';
 import { describeWithBrowser, firstPage, launchBrowser, withBrowser } from '../support/chromium';
 import {
 	checkAccessible,
@@ -162,7 +163,7 @@ describeWithBrowser('the municipality registry', () => {
 		});
 	});
 
-	it('narrows the list to a region and a size class', async () => {
+	itOnce('narrows the list to a region and a size class', async () => {
 		await story(async (page) => {
 			await openRegistry(page);
 			const form = filters(page);
@@ -222,7 +223,7 @@ describeWithBrowser('the municipality registry', () => {
 		});
 	});
 
-	it('sorts by population, largest first, and pages on', async () => {
+	itOnce('sorts by population, largest first, and pages on', async () => {
 		await story(async (page) => {
 			await openRegistry(page);
 			const form = filters(page);
@@ -261,7 +262,7 @@ describeWithBrowser('the municipality registry', () => {
 		});
 	});
 
-	it('opens Vaala’s page with its facts and their source', async () => {
+	itOnce('opens Vaala’s page with its facts and their source', async () => {
 		await story(async (page) => {
 			await openRegistry(page);
 			await search(page, 'vaala');
@@ -302,81 +303,87 @@ describeWithBrowser('the municipality registry', () => {
 		});
 	});
 
-	it('shows abolished municipalities when asked: Pertunmaa, merged into Mäntyharju', async () => {
-		await story(async (page) => {
-			await openRegistry(page);
-			await search(page, 'pertunmaa');
-			expect(await resultCount(page), 'abolished ones are hidden at first').toBe(0);
-			await checkAccessible(page, 'registry, search "pertunmaa"');
+	itOnce(
+		'shows abolished municipalities when asked: Pertunmaa, merged into Mäntyharju',
+		async () => {
+			await story(async (page) => {
+				await openRegistry(page);
+				await search(page, 'pertunmaa');
+				expect(await resultCount(page), 'abolished ones are hidden at first').toBe(0);
+				await checkAccessible(page, 'registry, search "pertunmaa"');
 
-			await filters(page).getByLabel('Näytä myös lakkautetut kunnat').check();
-			await applyFilters(page);
-			const rows = await results(page);
-			expect(rows).toHaveLength(1);
-			const [pertunmaa] = rows;
-			expect(pertunmaa![COL.code]).toBe('588');
-			expect(pertunmaa![COL.name]).toMatch(/^Pertunmaa – Lakkautettu /);
-			expect(pertunmaa![COL.population], 'no population we could cite').toBe('–');
-			expect(await filters(page).getByLabel('Näytä myös lakkautetut kunnat').isChecked()).toBe(
-				true
-			);
-			await checkAccessible(page, 'registry with abolished municipalities');
-			// dates are Finnish everywhere else (the municipality's own page says 1.1.2025)
-			expect.soft(pertunmaa![COL.name]).toBe('Pertunmaa – Lakkautettu 1.1.2025');
+				await filters(page).getByLabel('Näytä myös lakkautetut kunnat').check();
+				await applyFilters(page);
+				const rows = await results(page);
+				expect(rows).toHaveLength(1);
+				const [pertunmaa] = rows;
+				expect(pertunmaa![COL.code]).toBe('588');
+				expect(pertunmaa![COL.name]).toMatch(/^Pertunmaa – Lakkautettu /);
+				expect(pertunmaa![COL.population], 'no population we could cite').toBe('–');
+				expect(await filters(page).getByLabel('Näytä myös lakkautetut kunnat').isChecked()).toBe(
+					true
+				);
+				await checkAccessible(page, 'registry with abolished municipalities');
+				// dates are Finnish everywhere else (the municipality's own page says 1.1.2025)
+				expect.soft(pertunmaa![COL.name]).toBe('Pertunmaa – Lakkautettu 1.1.2025');
 
-			await filters(page).getByLabel('Hae nimellä').fill('');
-			await applyFilters(page);
-			expect(await resultCount(page), '308 current and Pertunmaa').toBe(309);
-			await checkAccessible(page, 'registry, all with abolished ones');
+				await filters(page).getByLabel('Hae nimellä').fill('');
+				await applyFilters(page);
+				expect(await resultCount(page), '308 current and Pertunmaa').toBe(309);
+				await checkAccessible(page, 'registry, all with abolished ones');
 
-			await openRegistry(page, '?abolished=1&q=pertunmaa');
-			await page
-				.getByRole('table', { name: 'Kuntarekisteri' })
-				.getByRole('link', { name: 'Pertunmaa', exact: true })
-				.click();
-			await expectHeading(page, 'Pertunmaa');
-			expect(
-				await visibleText(page.getByRole('main').getByText('Lakkautettu', { exact: false }))
-			).toBe('Lakkautettu 1.1.2025. Liitetty kuntaan Mäntyharju');
-			const pertunmaaFacts = await facts(page);
-			expect(pertunmaaFacts['Kuntanumero']).toBe('588');
-			expect(pertunmaaFacts['Väkiluku']).toBe('–');
-			expect(pertunmaaFacts['Kokoluokka']).toBe('–');
-			await checkAccessible(page, 'Pertunmaa');
+				await openRegistry(page, '?abolished=1&q=pertunmaa');
+				await page
+					.getByRole('table', { name: 'Kuntarekisteri' })
+					.getByRole('link', { name: 'Pertunmaa', exact: true })
+					.click();
+				await expectHeading(page, 'Pertunmaa');
+				expect(
+					await visibleText(page.getByRole('main').getByText('Lakkautettu', { exact: false }))
+				).toBe('Lakkautettu 1.1.2025. Liitetty kuntaan Mäntyharju');
+				const pertunmaaFacts = await facts(page);
+				expect(pertunmaaFacts['Kuntanumero']).toBe('588');
+				expect(pertunmaaFacts['Väkiluku']).toBe('–');
+				expect(pertunmaaFacts['Kokoluokka']).toBe('–');
+				await checkAccessible(page, 'Pertunmaa');
 
-			await page.getByRole('link', { name: 'Liitetty kuntaan Mäntyharju' }).click();
-			await expectHeading(page, 'Mäntyharju');
-			expect((await facts(page))['Kuntanumero']).toBe('507');
-			await checkAccessible(page, 'Mäntyharju');
-		});
-	});
+				await page.getByRole('link', { name: 'Liitetty kuntaan Mäntyharju' }).click();
+				await expectHeading(page, 'Mäntyharju');
+				expect((await facts(page))['Kuntanumero']).toBe('507');
+				await checkAccessible(page, 'Mäntyharju');
+			});
+		}
+	);
 
-	it('answers a bad value in the address next to its field, not with an error page', async () => {
-		await story(async (page) => {
-			const response = await page.goto(`${app.url}/registry?page=-1`);
-			expect(response?.status()).toBe(200);
-			await expectHeading(page, 'Kuntarekisteri');
-			expect(await visibleText(filters(page).getByRole('alert'))).toBe('Sivut: Arvo ei kelpaa.');
-			expect(await resultCount(page)).toBe(308);
-			expect(await visibleText(page.getByText(/^Sivu /))).toBe('Sivu 1 / 7');
-			await checkAccessible(page, 'registry with a bad page number');
+	itOnce(
+		'answers a bad value in the address next to its field, not with an error page',
+		async () => {
+			await story(async (page) => {
+				const response = await page.goto(`${app.url}/registry?page=-1`);
+				expect(response?.status()).toBe(200);
+				await expectHeading(page, 'Kuntarekisteri');
+				expect(await visibleText(filters(page).getByRole('alert'))).toBe('Sivut: Arvo ei kelpaa.');
+				expect(await resultCount(page)).toBe(308);
+				expect(await visibleText(page.getByText(/^Sivu /))).toBe('Sivu 1 / 7');
+				await checkAccessible(page, 'registry with a bad page number');
 
-			const other = await page.goto(`${app.url}/registry?size=x&region=zz&q=vaala`);
-			expect(other?.status()).toBe(200);
-			await expectHeading(page, 'Kuntarekisteri');
-			const size = filters(page).getByLabel('Kokoluokka', { exact: true });
-			expect(await size.getAttribute('aria-invalid')).toBe('true');
-			expect(await description(page, 'Kokoluokka')).toBe('Arvo ei kelpaa.');
-			const region = filters(page).getByLabel('Maakunta', { exact: true });
-			expect(await region.getAttribute('aria-invalid')).toBe('true');
-			expect(await description(page, 'Maakunta')).toBe('Valitse jokin luettelon vaihtoehdoista.');
-			// the good part of the address still counts
-			expect((await results(page)).map((r) => r[COL.name])).toEqual(['Vaala']);
-			await checkAccessible(page, 'registry with bad filters');
-		});
-	});
+				const other = await page.goto(`${app.url}/registry?size=x&region=zz&q=vaala`);
+				expect(other?.status()).toBe(200);
+				await expectHeading(page, 'Kuntarekisteri');
+				const size = filters(page).getByLabel('Kokoluokka', { exact: true });
+				expect(await size.getAttribute('aria-invalid')).toBe('true');
+				expect(await description(page, 'Kokoluokka')).toBe('Arvo ei kelpaa.');
+				const region = filters(page).getByLabel('Maakunta', { exact: true });
+				expect(await region.getAttribute('aria-invalid')).toBe('true');
+				expect(await description(page, 'Maakunta')).toBe('Valitse jokin luettelon vaihtoehdoista.');
+				// the good part of the address still counts
+				expect((await results(page)).map((r) => r[COL.name])).toEqual(['Vaala']);
+				await checkAccessible(page, 'registry with bad filters');
+			});
+		}
+	);
 
-	it('filters by language status as Statistics Finland classifies it', async () => {
+	itOnce('filters by language status as Statistics Finland classifies it', async () => {
 		await story(async (page) => {
 			await openRegistry(page);
 			const language = filters(page).getByLabel('Kielisuhde', { exact: true });
@@ -406,7 +413,7 @@ describeWithBrowser('the municipality registry', () => {
 		});
 	});
 
-	it('reads the same registry in Swedish', async () => {
+	itOnce('reads the same registry in Swedish', async () => {
 		await withBrowser(async (page) => {
 			await signIn(page, app.url, COORDINATOR);
 			await page.goto(`${app.url}/registry`);
@@ -472,7 +479,7 @@ describeWithBrowser('the municipality registry', () => {
 		});
 	});
 
-	it('is not for an expert', async () => {
+	itOnce('is not for an expert', async () => {
 		await withBrowser(async (page) => {
 			await signIn(page, app.url, EXPERT);
 			const menu = page.getByRole('navigation', { name: 'Päävalikko' });

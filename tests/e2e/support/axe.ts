@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 
@@ -118,13 +121,36 @@ async function analyze(page: Page, options: AccessibilityOptions): Promise<AxeRe
 }
 
 /**
- * The states of pages this test file has found accessible (a test file is a module of its own
- * in vitest, so this is per file). A story passes through the same state again and again — the
- * sign-in page and the front page of each person in each story, a list before and after
- * "clear" — and axe, given the same page, answers the same: a state met again is not checked
- * again. Only passes are kept; a state that failed is checked each time it is met.
+ * The states of pages found accessible in this run. A story passes through the same state
+ * again and again — the sign-in page and the front page of each person in each story, a list
+ * before and after "clear" — and axe, given the same page, answers the same: a state met again
+ * is not checked again. Only passes are kept; a state that failed is checked each time it is
+ * met. Kept in memory for this file (a test file is a module of its own in vitest) and, when
+ * the run's global setup names a folder (`e2eAxePassDir`, ./seeded-template.ts), as one empty
+ * file per state there, so that the next file meeting the same sign-in page, the same front
+ * page, passes it at once too.
  */
 const foundAccessible = new Set<string>();
+
+async function passDir(): Promise<string> {
+	if (!process.env.VITEST) return '';
+	const { inject } = await import('vitest');
+	return inject('e2eAxePassDir') ?? '';
+}
+
+async function passedBefore(state: string): Promise<boolean> {
+	if (foundAccessible.has(state)) return true;
+	const dir = await passDir();
+	if (!dir || !existsSync(path.join(dir, state))) return false;
+	foundAccessible.add(state);
+	return true;
+}
+
+async function rememberPass(state: string): Promise<void> {
+	foundAccessible.add(state);
+	const dir = await passDir();
+	if (dir) await writeFile(path.join(dir, state), '');
+}
 
 /**
  * Everything axe's answer depends on, as one hash: the address and the whole document, what
@@ -160,9 +186,11 @@ async function pageState(page: Page, options: AccessibilityOptions): Promise<str
 			'(prefers-contrast: more)',
 			'(prefers-reduced-motion: reduce)'
 		].map((query) => matchMedia(query).matches);
+		// each file's app listens on a port of its own: a state is the same on any of them
+		const html = document.documentElement.outerHTML.split(location.origin).join('ORIGIN');
 		return JSON.stringify({
-			url: location.href,
-			html: document.documentElement.outerHTML,
+			url: location.href.replace(location.origin, 'ORIGIN'),
+			html,
 			controls,
 			scrolled,
 			window: [innerWidth, innerHeight, devicePixelRatio, scrollX, scrollY],
@@ -172,9 +200,9 @@ async function pageState(page: Page, options: AccessibilityOptions): Promise<str
 				document.readyState,
 				Array.from(document.styleSheets, (sheet) => {
 					try {
-						return `${sheet.href}:${sheet.cssRules.length}`;
+						return `${sheet.href?.replace(location.origin, 'ORIGIN')}:${sheet.cssRules.length}`;
 					} catch {
-						return `${sheet.href}:?`;
+						return `${sheet.href?.replace(location.origin, 'ORIGIN')}:?`;
 					}
 				}),
 				Array.from(document.images, (image) => image.complete),
@@ -191,7 +219,7 @@ async function pageState(page: Page, options: AccessibilityOptions): Promise<str
  * rule, its impact, what it asks for and (up to three of) the elements that break it; and on
  * any text axe left "incomplete" with a measured contrast below AA, listing each element with
  * its colours and ratio. `context` names the state checked, e.g. 'sign-in form with errors'.
- * A state this test file already found accessible passes at once (`foundAccessible`).
+ * A state this run already found accessible passes at once (`passedBefore`).
  */
 export async function expectAccessible(
 	page: Page,
@@ -199,12 +227,12 @@ export async function expectAccessible(
 	options: AccessibilityOptions = {}
 ): Promise<void> {
 	const state = await pageState(page, options);
-	if (foundAccessible.has(state)) return;
+	if (await passedBefore(state)) return;
 	const results = await analyze(page, options);
 	const unreadable = unreadableIncompleteText(results);
 	if (results.violations.length === 0 && unreadable.lines.length === 0) {
 		// kept only if the page did not change while axe looked at it
-		if ((await pageState(page, options)) === state) foundAccessible.add(state);
+		if ((await pageState(page, options)) === state) await rememberPass(state);
 		return;
 	}
 

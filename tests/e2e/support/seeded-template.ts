@@ -12,6 +12,9 @@ import { createThrowawayDatabase, testDatabaseUrl } from './postgres';
  * `create database … template …` on PostgreSQL) instead of doing the same work again.
  * The first start itself stays tested: here (it must succeed for any test to run), and in the
  * files that ask for `fresh: true`.
+ *
+ * It also makes the folder where the run's accessibility checks note the page states that
+ * passed (./axe.ts), so that a state met in several files is checked once.
  */
 
 declare module 'vitest' {
@@ -20,10 +23,28 @@ declare module 'vitest' {
 		e2eTemplateDataDir: string;
 		/** A migrated, seeded database on DATABASE_URL's server (nobody connected), or ''. */
 		e2eTemplateDatabase: string;
+		/** A folder where ./axe.ts notes the page states found accessible in this run. */
+		e2eAxePassDir: string;
 	}
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+	const axePasses = await mkdtemp(path.join(tmpdir(), 'verkosto-axe-passes-'));
+	project.provide('e2eAxePassDir', axePasses);
+	const removePasses = () => rm(axePasses, { recursive: true, force: true });
+	try {
+		const removeTemplate = await seededTemplate(project);
+		return async () => {
+			await removeTemplate();
+			await removePasses();
+		};
+	} catch (error) {
+		await removePasses();
+		throw error;
+	}
+}
+
+async function seededTemplate(project: TestProject): Promise<() => Promise<void>> {
 	const serverUrl = testDatabaseUrl();
 	if (serverUrl) {
 		const template = await createThrowawayDatabase(serverUrl, 'verkosto_e2e_template');

@@ -1,8 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { parseIcs } from '../support/parse-ics';
-import { startApp, type AppServer } from './support/app-server';
-import { describeWithBrowser, withBrowser } from './support/chromium';
+import { parseIcs } from '../../support/parse-ics';
+import { startApp, type AppServer } from '../support/app-server';
+import { describeWithBrowser, withBrowser } from '../support/chromium';
 import {
 	checkAccessible,
 	COORDINATOR,
@@ -13,7 +13,7 @@ import {
 	STORY_TIMEOUT,
 	submit,
 	visibleText
-} from './stories/story';
+} from '../stories/story';
 
 vi.setConfig({ testTimeout: STORY_TIMEOUT });
 
