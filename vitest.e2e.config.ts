@@ -14,6 +14,8 @@ import { reporters } from './tests/setup/reporters.js';
  *   (locks, concurrency, search, migrations);
  * - tests/e2e/stories/ on PGlite, the default a newcomer runs (but those in ON_POSTGRES);
  * - tests/e2e/journeys/ on PostgreSQL, the database of a deployment.
+ * Within a file that runs on both, the tests that are not about the database are `itOnce`
+ * (tests/e2e/support/split.ts): the PGlite half runs them, the PostgreSQL half skips them.
  */
 const BOTH = [
 	// municipality search: pg_trgm similarity and Finnish text search
