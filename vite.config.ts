@@ -11,6 +11,11 @@ export default defineConfig({
 		reporters: reporters('unit'),
 		setupFiles: ['tests/setup/console.ts'],
 		globalSetup: ['tests/setup/migrated-template.ts'],
+		// Test files share their worker's module cache instead of importing the app's modules
+		// afresh each (docs/decisions/013-test-run-time.md): on PostgreSQL the imports were
+		// two thirds of the run. So a test file leaves nothing behind: it closes the databases,
+		// servers and pollers it opens and restores any environment variable it sets.
+		isolate: false,
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
 		expect: { requireAssertions: true }
