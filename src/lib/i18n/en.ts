@@ -5,6 +5,7 @@ import { calendarsEn } from './en/calendars';
 import { participationEn } from './en/participation';
 import { materialsEn } from './en/materials';
 import { workshopsEn } from './en/workshops';
+import { invoicesEn } from './en/invoices';
 
 export const en: Messages = {
 	'app.name': 'Verkosto',
@@ -528,5 +529,6 @@ export const en: Messages = {
 	...calendarsEn,
 	...participationEn,
 	...materialsEn,
-	...workshopsEn
+	...workshopsEn,
+	...invoicesEn
 };

@@ -4,6 +4,7 @@ import { calendarsFi } from './fi/calendars';
 import { participationFi } from './fi/participation';
 import { materialsFi } from './fi/materials';
 import { workshopsFi } from './fi/workshops';
+import { invoicesFi } from './fi/invoices';
 /**
  * The message catalogue's source language. Swedish and English must have every key
  * (the compiler checks) and the same {placeholders} (a test checks).
@@ -531,7 +532,8 @@ export const fi = {
 	...calendarsFi,
 	...participationFi,
 	...materialsFi,
-	...workshopsFi
+	...workshopsFi,
+	...invoicesFi
 } as const;
 
 export type MessageKey = keyof typeof fi;

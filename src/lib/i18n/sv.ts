@@ -5,6 +5,7 @@ import { calendarsSv } from './sv/calendars';
 import { participationSv } from './sv/participation';
 import { materialsSv } from './sv/materials';
 import { workshopsSv } from './sv/workshops';
+import { invoicesSv } from './sv/invoices';
 
 export const sv: Messages = {
 	'app.name': 'Verkosto',
@@ -529,5 +530,6 @@ export const sv: Messages = {
 	...calendarsSv,
 	...participationSv,
 	...materialsSv,
-	...workshopsSv
+	...workshopsSv,
+	...invoicesSv
 };
