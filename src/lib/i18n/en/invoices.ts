@@ -55,8 +55,7 @@ export const invoicesEn: Record<keyof typeof invoicesFi, string> = {
 	'invoices.doc.exemptionReason': 'Reason for exemption: {reason}',
 	'invoices.doc.note': 'Additional information',
 	'invoices.doc.payment': 'Payment',
-	'invoices.doc.payWithReference':
-		'Pay with the reference {reference}. You can also copy the virtual bar code into your online bank:',
+	'invoices.doc.virtualBarcode': 'Virtual bar code',
 	'invoices.doc.noBarcode':
 		'The invoice has no bank bar code because the account is not Finnish or the amount is too large.',
 	'invoices.doc.nothingToPay':

@@ -57,8 +57,7 @@ export const invoicesFi = {
 	'invoices.doc.exemptionReason': 'Verottomuuden peruste: {reason}',
 	'invoices.doc.note': 'Lisätiedot',
 	'invoices.doc.payment': 'Maksaminen',
-	'invoices.doc.payWithReference':
-		'Maksa viitenumerolla {reference}. Voit kopioida verkkopankkiin myös virtuaaliviivakoodin:',
+	'invoices.doc.virtualBarcode': 'Virtuaaliviivakoodi',
 	'invoices.doc.noBarcode':
 		'Laskulla ei ole pankkiviivakoodia, koska tili ei ole suomalainen tai summa on liian suuri.',
 	'invoices.doc.nothingToPay':

@@ -55,8 +55,7 @@ export const invoicesSv: Record<keyof typeof invoicesFi, string> = {
 	'invoices.doc.exemptionReason': 'Grund för skattefrihet: {reason}',
 	'invoices.doc.note': 'Tilläggsuppgifter',
 	'invoices.doc.payment': 'Betalning',
-	'invoices.doc.payWithReference':
-		'Betala med referensnummer {reference}. Du kan också kopiera den virtuella streckkoden till nätbanken:',
+	'invoices.doc.virtualBarcode': 'Virtuell streckkod',
 	'invoices.doc.noBarcode':
 		'Fakturan har ingen bankstreckkod eftersom kontot inte är finländskt eller beloppet är för stort.',
 	'invoices.doc.nothingToPay':

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -111,6 +111,8 @@ describe('renderInvoicePdf', () => {
 		expect(meta['Title']).toBe('Lasku 2024-000014');
 		expect(meta['Author']).toBe('Verkoston Palvelu Oy');
 		expect(meta['Page size']).toContain('595.28 x 841.89');
+		// A usual invoice, the transfer form included, fits on one A4 page.
+		expect(meta['Pages']).toBe('1');
 		const raw = bytes.toString('latin1');
 		expect(raw).toContain('/StructTreeRoot');
 		expect(raw).toContain('/Marked true');
@@ -191,10 +193,22 @@ describe('renderInvoicePdf', () => {
 		async () => {
 			const doc = document(VAALA_INVOICE);
 			const { file } = await pdfFile(doc);
-			await run('pdftoppm', ['-r', '300', '-png', file, file.replace(/\.pdf$/, '')]);
-			const dir = path.dirname(file);
-			const [png] = (await readdir(dir)).filter((f) => f.endsWith('.png'));
-			const { stdout } = await run('zbarimg', ['--raw', '-q', path.join(dir, png!)]);
+			// The form, and so the bar code, is on the last page.
+			const last = (await info(file))['Pages']!;
+			const png = file.replace(/\.pdf$/, '');
+			await run('pdftoppm', [
+				'-r',
+				'300',
+				'-f',
+				last,
+				'-l',
+				last,
+				'-singlefile',
+				'-png',
+				file,
+				png
+			]);
+			const { stdout } = await run('zbarimg', ['--raw', '-q', `${png}.png`]);
 			expect(stdout.trim()).toBe(doc.payment.virtualBarcode);
 		}
 	);

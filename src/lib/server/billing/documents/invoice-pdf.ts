@@ -55,7 +55,7 @@ const LANGUAGE_TAG = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' } as const;
 const BODY_SIZE = 9;
 const SMALL_SIZE = 7;
 const LINE_GAP = 1.5;
-const CELL_PADDING = 3;
+const CELL_PADDING = 2;
 const RULE_COLOUR = '#444444';
 
 /** Windows-1252 beyond Latin-1: what the standard fonts can show besides U+0000–U+00FF. */
@@ -196,16 +196,16 @@ export function renderInvoicePdf(
 		}
 	}
 
-	function heading(text: string, level: 'H1' | 'H2') {
-		const size = level === 'H1' ? 18 : 11;
-		const height = heightOf(text, WIDTH, true, size);
+	function heading(text: string, level: 'H1' | 'H2', x = MARGIN, width = WIDTH) {
+		const size = level === 'H1' ? 18 : 10.5;
+		const height = heightOf(text, width, true, size);
 		ensureSpace(height + (level === 'H2' ? 3 * BODY_SIZE : 0));
 		const top = y;
 		element(root, level, () => {
 			setFont(true, size);
-			pdf.text(show(text), MARGIN, top, { width: WIDTH, lineGap: LINE_GAP });
+			pdf.text(show(text), x, top, { width, lineGap: LINE_GAP });
 		});
-		y = top + height + (level === 'H1' ? 10 : 4);
+		y = top + height + (level === 'H1' ? 8 : 3);
 	}
 
 	function paragraph(text: string, x = MARGIN, width = WIDTH, parent = root) {
@@ -262,17 +262,26 @@ export function renderInvoicePdf(
 		root.add(tableElement);
 		build(tableElement);
 		tableElement.end();
-		y += 8;
+		y += 5;
 	}
 
 	/** Label–value rows: the label a row header. */
-	function detailsTable(rows: [MessageKey, string][], labelWidth = 170) {
+	function detailsTable(
+		rows: [MessageKey, string][],
+		x: number,
+		width: number,
+		labelWidth: number
+	) {
 		table((tbl) => {
 			for (const [label, value] of rows) {
-				row(tbl, [
-					{ text: t(label), width: labelWidth, header: 'Row', bold: true },
-					{ text: value, width: WIDTH - labelWidth }
-				]);
+				row(
+					tbl,
+					[
+						{ text: t(label), width: labelWidth, header: 'Row', bold: true },
+						{ text: value, width: width - labelWidth }
+					],
+					x
+				);
 			}
 		});
 	}
@@ -293,8 +302,9 @@ export function renderInvoicePdf(
 		);
 	}
 
-	// The parties, side by side: the seller on the left, the buyer on the right.
+	// The buyer and the seller in the left column, the invoice's details in the right one.
 	const columnWidth = (WIDTH - 20) / 2;
+	const rightColumn = MARGIN + columnWidth + 20;
 	const { seller, buyer } = doc;
 	const sellerLines = [
 		seller.name,
@@ -315,32 +325,18 @@ export function renderInvoicePdf(
 			: '',
 		buyer.eInvoiceOperator ? `${t('invoices.doc.operator')} ${buyer.eInvoiceOperator.value}` : ''
 	];
-	const partiesTop = y;
-	let bottom = y;
-	for (const [i, [label, lines]] of (
-		[
-			['invoices.doc.seller', sellerLines],
-			['invoices.doc.buyer', buyerLines]
-		] as const
-	).entries()) {
-		const x = MARGIN + i * (columnWidth + 20);
-		let top = partiesTop;
-		const headingText = t(label);
-		element(root, 'H2', () => {
-			setFont(true, 11);
-			pdf.text(show(headingText), x, top, { width: columnWidth, lineGap: LINE_GAP });
-		});
-		top += heightOf(headingText, columnWidth, true, 11) + 3;
-		const body = lines.filter(Boolean).join('\n');
-		const blockTop = top;
-		element(root, 'P', () => write(body, x, blockTop, columnWidth));
-		top += heightOf(body, columnWidth);
-		bottom = Math.max(bottom, top);
+	const columnsTop = y;
+	for (const [label, lines] of [
+		['invoices.doc.buyer', buyerLines],
+		['invoices.doc.seller', sellerLines]
+	] as const) {
+		heading(t(label), 'H2', MARGIN, columnWidth);
+		paragraph(lines.filter(Boolean).join('\n'), MARGIN, columnWidth);
 	}
-	y = bottom + 12;
+	const leftBottom = y;
+	y = columnsTop;
 
-	// Details
-	heading(t('invoices.doc.details'), 'H2');
+	heading(t('invoices.doc.details'), 'H2', rightColumn, columnWidth);
 	const payment = doc.payment;
 	const details: [MessageKey, string | null][] = [
 		[credit ? 'invoices.doc.creditNumber' : 'invoices.doc.number', doc.number],
@@ -365,7 +361,13 @@ export function renderInvoicePdf(
 					: percent(payment.penaltyInterestBasisPoints)
 		]
 	];
-	detailsTable(details.filter((d): d is [MessageKey, string] => d[1] !== null && d[1] !== ''));
+	detailsTable(
+		details.filter((d): d is [MessageKey, string] => d[1] !== null && d[1] !== ''),
+		rightColumn - CELL_PADDING,
+		columnWidth + CELL_PADDING,
+		100
+	);
+	y = Math.max(y, leftBottom) + 4;
 
 	// Lines
 	heading(t(credit ? 'invoices.doc.creditLines' : 'invoices.doc.lines'), 'H2');
@@ -419,7 +421,7 @@ export function renderInvoicePdf(
 			]);
 		}
 	});
-	rule(y - 8);
+	rule(y - 5);
 
 	// VAT breakdown and totals
 	heading(t('invoices.doc.vatBreakdown'), 'H2');
@@ -477,18 +479,16 @@ export function renderInvoicePdf(
 		paragraph(doc.note);
 	}
 
-	heading(t('invoices.doc.payment'), 'H2');
 	if (credit) {
+		heading(t('invoices.doc.payment'), 'H2');
 		paragraph(t('invoices.doc.nothingToPay'));
 	} else {
 		const reference =
 			payment.preferred === 'rf'
 				? formatRfReference(payment.rfReference)
 				: formatNationalReference(payment.reference);
-		if (payment.virtualBarcode) {
-			paragraph(t('invoices.doc.payWithReference', { reference }));
-			paragraph(payment.virtualBarcode);
-		} else {
+		if (!payment.virtualBarcode) {
+			heading(t('invoices.doc.payment'), 'H2');
 			paragraph(t('invoices.doc.noBarcode'));
 		}
 		drawTransferForm(reference);
@@ -581,9 +581,16 @@ export function renderInvoicePdf(
 
 		const digits = payment.virtualBarcode;
 		if (!digits) return;
+		// The 54 digits to copy into an online bank, then the bars that hold them.
+		const digitsTop = tops[4]! + 4;
+		const digitsText = `${t('invoices.doc.virtualBarcode')} ${digits}`;
+		element(root, 'P', () => {
+			setFont(false, SMALL_SIZE + 0.5);
+			pdf.text(show(digitsText), MARGIN, digitsTop, { width: WIDTH, lineGap: LINE_GAP });
+		});
 		const { bars, modules } = code128Bars(code128CSymbols(digits));
 		const barLeft = MARGIN + QUIET;
-		const barTop = tops[4]! + 14;
+		const barTop = digitsTop + 14;
 		const bbox: [number, number, number, number] = [
 			barLeft - QUIET,
 			barTop,
