@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -63,6 +63,19 @@ async function info(file: string): Promise<Record<string, string>> {
 
 const spaced = (s: string) => s.replace(/\s+/g, ' ');
 
+/**
+ * The ActualText strings of a PDF's structure elements. pdfkit writes them as literal strings:
+ * ASCII as is, anything else as UTF-16BE bytes after a byte order mark, with ( ) \ escaped.
+ */
+function actualTexts(raw: string): string[] {
+	const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
+	return [...raw.matchAll(/\/ActualText \(((?:[^()\\]|\\.)*)\)/gs)].map(([, literal]) => {
+		const bytes = literal!.replace(/\\(.)/gs, (_, c: string) => ESCAPES[c] ?? c);
+		if (!bytes.startsWith('\xfe\xff')) return bytes;
+		return Buffer.from(bytes.slice(2), 'latin1').swap16().toString('utf16le');
+	});
+}
+
 describe('renderInvoicePdf', () => {
 	it('shows the invoice in Finnish: number, parties, lines, totals, reference and bar code', async () => {
 		const doc = document(VAALA_INVOICE);
@@ -122,6 +135,10 @@ describe('renderInvoicePdf', () => {
 			expect(raw, type).toMatch(new RegExp(`/S /${type}\\b`));
 		}
 		expect(raw).toMatch(/\/Scope \/Column/);
+		// Lines drawn apart (the address) are read with commas between them.
+		expect(actualTexts(raw)).toContain(
+			'Vaalan kunta, Kauppatie 20, 91700 Vaala, Y-tunnus 7654321-2, Verkkolaskuosoite 003776543212, Välittäjätunnus 003723327487'
+		);
 		// The bar code's alternative text (a string with ä is written as UTF-16 hex).
 		expect(raw).toMatch(/\/Alt [(<]/);
 	});
@@ -210,6 +227,31 @@ describe('renderInvoicePdf', () => {
 			]);
 			const { stdout } = await run('zbarimg', ['--raw', '-q', `${png}.png`]);
 			expect(stdout.trim()).toBe(doc.payment.virtualBarcode);
+		}
+	);
+
+	const DEJAVU = '/usr/share/fonts/truetype/dejavu';
+	const dejavu = { regular: `${DEJAVU}/DejaVuSans.ttf`, bold: `${DEJAVU}/DejaVuSans-Bold.ttf` };
+	it.skipIf(!existsSync(dejavu.regular) || !existsSync(dejavu.bold))(
+		'embeds given fonts, says PDF/UA and keeps any letter (with the Debian DejaVu fonts here)',
+		async () => {
+			const doc = document({
+				...VAALA_INVOICE,
+				buyer: { ...VAALA_INVOICE.buyer, name: 'Łódź – Ærøskøbing kommune' }
+			});
+			const dir = await mkdtemp(path.join(tmpdir(), 'verkosto-pdf-'));
+			dirs.push(dir);
+			const file = path.join(dir, 'embedded.pdf');
+			const bytes = await renderInvoicePdf(doc, { now: NOW, fonts: dejavu });
+			await writeFile(file, bytes);
+			expect(await textOf(file)).toContain('Łódź – Ærøskøbing kommune');
+			const { stdout: fonts } = await run('pdffonts', [file]);
+			const rows = fonts.split('\n').slice(2).filter(Boolean);
+			expect(rows.length).toBeGreaterThan(0);
+			// Columns: name, type, encoding, emb, sub, uni, object ID.
+			expect(rows.every((row) => / yes\s+yes\s+yes\s+\d+\s+\d+$/.test(row))).toBe(true);
+			expect(bytes.toString('latin1')).toContain('pdfuaid:part>1<');
+			expect((await info(file))['Tagged']).toBe('yes');
 		}
 	);
 

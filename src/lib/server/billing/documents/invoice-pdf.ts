@@ -172,6 +172,15 @@ export function renderInvoicePdf(
 		parent.add(pdf.struct(type, structure, draw));
 	}
 
+	/**
+	 * Lines drawn apart (an address, a line's period under its description) have no space
+	 * between them in the content; the element's ActualText gives assistive technology the
+	 * text with them separated.
+	 */
+	function spoken(text: string): StructureOptions {
+		return text.includes('\n') ? { actual: text.split('\n').join(', ') } : {};
+	}
+
 	function artifact(draw: () => void) {
 		pdf.markContent('Artifact', { type: 'Layout' });
 		draw();
@@ -212,7 +221,7 @@ export function renderInvoicePdf(
 		const height = heightOf(text, width);
 		ensureSpace(height);
 		const top = y;
-		element(parent, 'P', () => write(text, x, top, width));
+		element(parent, 'P', () => write(text, x, top, width), spoken(text));
 		y = top + height + 6;
 	}
 
@@ -249,7 +258,10 @@ export function renderInvoicePdf(
 						});
 					}
 				},
-				cell.header ? { scope: cell.header } : {}
+				{
+					...(cell.header ? { scope: cell.header } : {}),
+					...spoken(cell.detail ? `${cell.text}\n${cell.detail}` : cell.text)
+				}
 			);
 			left += cell.width;
 		}
@@ -568,13 +580,18 @@ export function renderInvoicePdf(
 				},
 				{ scope: 'Row' }
 			);
-			element(tr, 'TD', () => {
-				setFont(box >= 4, box >= 4 ? 10 : BODY_SIZE);
-				pdf.text(show(value), x + CELL_PADDING, top + 2 + SMALL_SIZE + 4, {
-					width: w - 2 * CELL_PADDING,
-					lineGap: 0.5
-				});
-			});
+			element(
+				tr,
+				'TD',
+				() => {
+					setFont(box >= 4, box >= 4 ? 10 : BODY_SIZE);
+					pdf.text(show(value), x + CELL_PADDING, top + 2 + SMALL_SIZE + 4, {
+						width: w - 2 * CELL_PADDING,
+						lineGap: 0.5
+					});
+				},
+				spoken(value)
+			);
 			tr.end();
 		}
 		formTable.end();
