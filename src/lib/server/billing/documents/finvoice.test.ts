@@ -245,6 +245,26 @@ describe('renderFinvoice', () => {
 		expect((root['InvoiceDetails'] as Node)['InvoiceFreeText']).toBe('a < b & c');
 	});
 
+	it('leaves the VAT numbers out when nothing is subject to VAT', () => {
+		const root = parse(
+			render({
+				...VAALA_INVOICE,
+				lines: [
+					{
+						...VAALA_INVOICE.lines[0]!,
+						vatCategory: 'O',
+						vatBasisPoints: null,
+						exemptionReason: 'VATEX-EU-O'
+					}
+				]
+			})
+		);
+		expect((root['SellerPartyDetails'] as Node)['SellerOrganisationTaxCode']).toBeUndefined();
+		const vat = ((root['InvoiceDetails'] as Node)['VatSpecificationDetails'] as Node[])[0]!;
+		expect(vat['VatCode']).toBe('O');
+		expect(vat['VatExemptionReasonCode']).toBe('VATEX-EU-O');
+	});
+
 	it('refuses a buyer with no e-invoice address or operator, naming what is missing', () => {
 		const built = buildInvoiceDocument({
 			...VAALA_INVOICE,

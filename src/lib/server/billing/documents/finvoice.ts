@@ -69,6 +69,8 @@ export function renderFinvoice(doc: InvoiceDocument, options: { now?: Date } = {
 	const t = serverTranslator(doc.language);
 	const { seller, buyer, totals, payment } = doc;
 	const rf = payment.preferred === 'rf';
+	// As in UBL: what is not subject to VAT is invoiced without VAT numbers (EN 16931 BR-O-02).
+	const vatNumbers = !totals.breakdown.some((g) => g.vatCategory === 'O');
 	const penalty =
 		payment.penaltyInterestBasisPoints === null
 			? null
@@ -96,7 +98,7 @@ export function renderFinvoice(doc: InvoiceDocument, options: { now?: Date } = {
 		SellerPartyDetails: {
 			SellerPartyIdentifier: seller.businessId,
 			SellerOrganisationName: cut(seller.name, 70),
-			SellerOrganisationTaxCode: seller.vatNumber ?? undefined,
+			SellerOrganisationTaxCode: vatNumbers ? (seller.vatNumber ?? undefined) : undefined,
 			SellerPostalAddressDetails: {
 				SellerStreetName: cut(seller.address.street, 35),
 				SellerTownName: cut(seller.address.city, 35),
@@ -122,7 +124,7 @@ export function renderFinvoice(doc: InvoiceDocument, options: { now?: Date } = {
 		BuyerPartyDetails: {
 			BuyerPartyIdentifier: buyer.businessId ?? undefined,
 			BuyerOrganisationName: cut(buyer.name, 70),
-			BuyerOrganisationTaxCode: buyer.vatNumber ?? undefined,
+			BuyerOrganisationTaxCode: vatNumbers ? (buyer.vatNumber ?? undefined) : undefined,
 			BuyerPostalAddressDetails: {
 				BuyerStreetName: cut(buyer.address.street, 35),
 				BuyerTownName: cut(buyer.address.city, 35),

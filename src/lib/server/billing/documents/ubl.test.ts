@@ -129,6 +129,9 @@ function findings(xml: string): string[] {
 				(scheme === '0037' && /^\d{8}$/.test(text(endpoint) ?? ''))
 		);
 		const vatId = text(at(party, 'PartyTaxScheme', 'CompanyID'));
+		if (lines.some((l) => text(at(l, 'Item', 'ClassifiedTaxCategory', 'ID')) === 'O')) {
+			rule('BR-O-02', vatId === undefined);
+		}
 		if (vatId !== undefined) rule('BR-CO-09', /^[A-Z]{2}/.test(vatId));
 		if (seller) {
 			const hasS = lines.some((l) => text(at(l, 'Item', 'ClassifiedTaxCategory', 'ID')) === 'S');
@@ -430,6 +433,29 @@ describe('renderUbl', () => {
 		expect(text(at(subtotals[2], 'TaxCategory', 'TaxExemptionReasonCode'))).toBe('VATEX-EU-132');
 		// 100,01 € × 14 % = 14,0014 € → 14,00 €
 		expect(text(subtotals[0]!['TaxAmount'])).toBe('14.00');
+	});
+
+	it('names no VAT number on an invoice of what is not subject to VAT', () => {
+		const xml = ubl(
+			document({
+				...VAALA_INVOICE,
+				buyer: { ...VAALA_INVOICE.buyer, vatNumber: 'FI76543212' },
+				lines: [
+					{ ...FEE_LINE, vatCategory: 'O', vatBasisPoints: null, exemptionReason: 'VATEX-EU-O' }
+				]
+			})
+		);
+		expect(findings(xml)).toEqual([]);
+		expect(xml).not.toContain('PartyTaxScheme');
+		const subtotal = list(
+			at(list(((parser.parse(xml) as Node)['Invoice'] as Node)['TaxTotal'])[0], 'TaxSubtotal')
+		)[0]!;
+		expect(at(subtotal, 'TaxCategory')).toEqual({
+			ID: 'O',
+			TaxExemptionReasonCode: 'VATEX-EU-O',
+			TaxScheme: { ID: 'VAT' }
+		});
+		expect(text(subtotal['TaxAmount'])).toBe('0.00');
 	});
 
 	it('finds broken rules when the XML is tampered with (the checks are not vacuous)', () => {

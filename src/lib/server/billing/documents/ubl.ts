@@ -86,7 +86,8 @@ function taxCategory(
 function party(
 	p: Seller | Buyer,
 	endpoint: { scheme: string; id: string },
-	contact: XmlNode | undefined
+	contact: XmlNode | undefined,
+	withVatNumber: boolean
 ): XmlNode {
 	return {
 		'cbc:EndpointID': { '@_schemeID': endpoint.scheme, '#text': endpoint.id },
@@ -97,9 +98,10 @@ function party(
 			'cbc:PostalZone': p.address.postalCode,
 			'cac:Country': { 'cbc:IdentificationCode': p.address.countryCode }
 		},
-		'cac:PartyTaxScheme': p.vatNumber
-			? { 'cbc:CompanyID': p.vatNumber, 'cac:TaxScheme': { 'cbc:ID': 'VAT' } }
-			: undefined,
+		'cac:PartyTaxScheme':
+			p.vatNumber && withVatNumber
+				? { 'cbc:CompanyID': p.vatNumber, 'cac:TaxScheme': { 'cbc:ID': 'VAT' } }
+				: undefined,
 		'cac:PartyLegalEntity': {
 			'cbc:RegistrationName': p.name,
 			// 0212: the Finnish business ID (Y-tunnus) in ISO 6523.
@@ -134,6 +136,9 @@ export function renderUbl(doc: InvoiceDocument): UblResult {
 	const { seller, buyer, totals, payment } = doc;
 	const t = serverTranslator(doc.language);
 	const rf = payment.preferred === 'rf';
+	// An invoice of what is not subject to VAT names no VAT number (BR-O-02); the domain keeps
+	// such lines from sharing an invoice with any other category.
+	const vatNumbers = !totals.breakdown.some((g) => g.vatCategory === 'O');
 
 	// BT-20. A credit note says there is nothing to pay: BR-CO-25 asks for terms or a due date
 	// whenever the amount due is positive, as a credit note's is.
@@ -184,10 +189,13 @@ export function renderUbl(doc: InvoiceDocument): UblResult {
 							'cbc:Telephone': seller.phone ?? undefined,
 							'cbc:ElectronicMail': seller.email ?? undefined
 						}
-					: undefined
+					: undefined,
+				vatNumbers
 			)
 		},
-		'cac:AccountingCustomerParty': { 'cac:Party': party(buyer, buyerEndpoint, undefined) },
+		'cac:AccountingCustomerParty': {
+			'cac:Party': party(buyer, buyerEndpoint, undefined, vatNumbers)
+		},
 		'cac:Delivery': doc.deliveryDate ? { 'cbc:ActualDeliveryDate': doc.deliveryDate } : undefined,
 		'cac:PaymentMeans': credit
 			? undefined
