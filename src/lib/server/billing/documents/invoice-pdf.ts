@@ -6,6 +6,7 @@ import { code128CSymbols } from '$lib/domain/billing/virtual-barcode';
 import { serverTranslator } from '$lib/i18n/catalogue';
 import { formatDate, formatMoney } from '$lib/i18n/format';
 import type { MessageKey } from '$lib/i18n/translate';
+import { documentFonts } from '../../documents/fonts';
 import { code128Bars } from './code128-bars';
 import { decimalPercent, decimalQuantity } from './xml-values';
 
@@ -21,9 +22,10 @@ import { decimalPercent, decimalQuantity } from './xml-values';
  * the payee's IBAN and BIC, payee, payer, reference, due date and amount, and the bank bar code
  * drawn as Code 128 bars from the domain's symbols of the 54-digit virtual bar code.
  *
- * Fonts: given font files are embedded (and the file says PDF/UA); without them the PDF uses
- * the standard Helvetica, which pdfkit does not embed and which covers only Windows-1252
- * (ä, ö, å, €, – are in it; any other character is written as "?").
+ * Fonts: DejaVu Sans (../../documents/fonts.ts) or the given font files are embedded, and the
+ * file says PDF/UA; `fonts: 'standard'` uses the standard Helvetica instead, which pdfkit does
+ * not embed and which covers only Windows-1252 (ä, ö, å, €, – are in it; any other character
+ * is written as "?").
  */
 
 export interface InvoicePdfFonts {
@@ -33,7 +35,8 @@ export interface InvoicePdfFonts {
 }
 
 export interface InvoicePdfOptions {
-	fonts?: InvoicePdfFonts;
+	/** Default: the shipped DejaVu Sans. */
+	fonts?: InvoicePdfFonts | 'standard';
 	/** The creation date written into the file (fixed in tests). */
 	now?: Date;
 }
@@ -54,7 +57,7 @@ const LANGUAGE_TAG = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' } as const;
 
 const BODY_SIZE = 9;
 const SMALL_SIZE = 7;
-const LINE_GAP = 1.5;
+const LINE_GAP = 1;
 const CELL_PADDING = 2;
 const RULE_COLOUR = '#444444';
 
@@ -98,7 +101,8 @@ export function renderInvoicePdf(
 	const credit = doc.kind === 'credit_note';
 	const kind = t(credit ? 'invoices.doc.creditNote' : 'invoices.doc.invoice');
 	const title = t('invoices.doc.title', { kind, number: doc.number });
-	const embedded = options.fonts !== undefined;
+	const fonts = options.fonts === 'standard' ? undefined : (options.fonts ?? documentFonts());
+	const embedded = fonts !== undefined;
 	const show = embedded ? (s: string) => s : winAnsiText;
 	const money = (cents: number) => formatMoney(locale, cents);
 	const day = (d: string) => formatDate(locale, d);
@@ -136,9 +140,9 @@ export function renderInvoicePdf(
 
 	let regular = 'Helvetica';
 	let bold = 'Helvetica-Bold';
-	if (options.fonts) {
-		pdf.registerFont('body', options.fonts.regular);
-		pdf.registerFont('body-bold', options.fonts.bold);
+	if (fonts) {
+		pdf.registerFont('body', fonts.regular);
+		pdf.registerFont('body-bold', fonts.bold);
 		regular = 'body';
 		bold = 'body-bold';
 	}
