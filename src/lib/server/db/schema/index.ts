@@ -10,3 +10,4 @@ export * from './registry';
 export * from './seasons';
 export * from './workshops';
 export * from './travel-costs';
+export * from './billing';

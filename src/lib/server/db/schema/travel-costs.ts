@@ -13,6 +13,7 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
+import { invoiceLines } from './billing';
 import { files } from './files';
 import { municipalities } from './registry';
 import { workshops } from './workshops';
@@ -168,16 +169,30 @@ export const journeyShares = pgTable(
 		weight: integer('weight').notNull(),
 		grossCents: integer('gross_cents'),
 		vatCents: integer('vat_cents'),
-		netCents: integer('net_cents')
+		netCents: integer('net_cents'),
+		/** The invoice line that billed this part; null while it is not yet invoiced (ADR 022). */
+		invoiceLineId: uuid('invoice_line_id').references(() => invoiceLines.id, {
+			onDelete: 'restrict'
+		})
 	},
 	(t) => [
 		primaryKey({ columns: [t.journeyId, t.municipalityCode] }),
+		check(
+			'journey_shares_invoiced_approved',
+			sql`${t.invoiceLineId} is null or ${t.netCents} is not null`
+		),
 		check('journey_shares_weight', sql`${t.weight} >= 1`),
 		check(
 			'journey_shares_parts',
 			sql`(${t.grossCents} is null) = (${t.netCents} is null) and (${t.netCents} is null) = (${t.vatCents} is null) and (${t.grossCents} is null or ${t.grossCents} = ${t.netCents} + ${t.vatCents})`
 		),
 		// a municipality's approved costs (its page, invoicing)
-		index('journey_shares_municipality').on(t.municipalityCode)
+		index('journey_shares_municipality').on(t.municipalityCode),
+		// a municipality's approved parts not yet invoiced (the invoice run)
+		index('journey_shares_not_invoiced')
+			.on(t.municipalityCode)
+			.where(sql`${t.invoiceLineId} is null and ${t.netCents} is not null`),
+		// the parts a line billed (the invoice page, a credit note)
+		index('journey_shares_invoice_line').on(t.invoiceLineId)
 	]
 );
