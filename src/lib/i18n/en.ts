@@ -6,6 +6,7 @@ import { participationEn } from './en/participation';
 import { materialsEn } from './en/materials';
 import { workshopsEn } from './en/workshops';
 import { invoicesEn } from './en/invoices';
+import { billingEn } from './en/billing';
 
 export const en: Messages = {
 	'app.name': 'Verkosto',
@@ -530,5 +531,6 @@ export const en: Messages = {
 	...participationEn,
 	...materialsEn,
 	...workshopsEn,
-	...invoicesEn
+	...invoicesEn,
+	...billingEn
 };

@@ -5,6 +5,7 @@ import { participationFi } from './fi/participation';
 import { materialsFi } from './fi/materials';
 import { workshopsFi } from './fi/workshops';
 import { invoicesFi } from './fi/invoices';
+import { billingFi } from './fi/billing';
 /**
  * The message catalogue's source language. Swedish and English must have every key
  * (the compiler checks) and the same {placeholders} (a test checks).
@@ -533,7 +534,8 @@ export const fi = {
 	...participationFi,
 	...materialsFi,
 	...workshopsFi,
-	...invoicesFi
+	...invoicesFi,
+	...billingFi
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -6,6 +6,7 @@ import { participationSv } from './sv/participation';
 import { materialsSv } from './sv/materials';
 import { workshopsSv } from './sv/workshops';
 import { invoicesSv } from './sv/invoices';
+import { billingSv } from './sv/billing';
 
 export const sv: Messages = {
 	'app.name': 'Verkosto',
@@ -531,5 +532,6 @@ export const sv: Messages = {
 	...participationSv,
 	...materialsSv,
 	...workshopsSv,
-	...invoicesSv
+	...invoicesSv,
+	...billingSv
 };

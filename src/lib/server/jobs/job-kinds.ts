@@ -7,6 +7,7 @@ import {
 	eventReminderJob
 } from '../events/event-jobs';
 import { workshopFeedbackRequestJob, workshopNoticeJob } from '../workshops/workshop-jobs';
+import { invoiceRunJob } from '../billing/invoice-run-job';
 import type { JobRegistry } from './define-job';
 
 /**
@@ -22,7 +23,8 @@ export const JOB_KINDS = {
 	erase_arrangements: eraseArrangementsJob,
 	event_feedback_request: eventFeedbackRequestJob,
 	workshop_notice: workshopNoticeJob,
-	workshop_feedback_request: workshopFeedbackRequestJob
+	workshop_feedback_request: workshopFeedbackRequestJob,
+	invoice_run: invoiceRunJob
 } satisfies JobRegistry;
 
 export type JobKind = keyof typeof JOB_KINDS;

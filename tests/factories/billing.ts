@@ -1,0 +1,80 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../src/lib/server/db';
+import { memberships } from '../../src/lib/server/db/schema';
+import { systemActor } from '../../src/lib/server/actor';
+import { businessIdCheckDigit } from '../../src/lib/domain/billing/business-id';
+import { saveNetworkBillingDetails } from '../../src/lib/server/billing/save-network-billing-details';
+import { saveMemberBillingDetails } from '../../src/lib/server/billing/save-member-billing-details';
+import type { MemberBillingInput, NetworkBillingInput } from '../../src/lib/schemas/billing';
+
+/**
+ * Billing details for tests and the demo: fictional but well-formed business IDs (the check
+ * digit computed, remainder 1 skipped) and e-invoice addresses (OVT codes made from them).
+ */
+export function fictionalBusinessId(seed: number): string {
+	for (let n = seed; ; n++) {
+		const digits = String(n % 10_000_000).padStart(7, '0');
+		const check = businessIdCheckDigit(digits);
+		if (check !== null) return `${digits}-${check}`;
+	}
+}
+
+export const USO_BILLING: NetworkBillingInput = {
+	sellerName: 'Suomen Kuntaliitto ry',
+	businessId: fictionalBusinessId(2_000_001),
+	vatNumber: `FI${fictionalBusinessId(2_000_001).replace('-', '')}`,
+	streetAddress: 'Toinen linja 14',
+	postalCode: '00530',
+	city: 'Helsinki',
+	iban: 'FI2112345600000785',
+	bic: 'NDEAFIHH',
+	paymentTermsDays: 14,
+	penaltyInterestBasis: 'interest_act_4',
+	penaltyInterestBasisPoints: null,
+	eInvoiceAddress: null,
+	eInvoiceOperator: null,
+	extraWorkshopFeeCents: null
+};
+
+export function memberBilling(code: string, name: string): MemberBillingInput {
+	const businessId = fictionalBusinessId(1_000_000 + Number(code) * 101);
+	return {
+		billingName: name,
+		businessId,
+		streetAddress: 'Kunnantie 1',
+		postalCode: '91700',
+		city: 'Vaala',
+		eInvoiceAddress: `0037${businessId.replace('-', '')}`,
+		eInvoiceOperator: '003723327487',
+		buyerReference: `KUNTA-${code}`,
+		delivery: 'e_invoice',
+		invoiceEmail: null,
+		language: code === '599' ? 'sv' : 'fi'
+	};
+}
+
+/** The network's details and every listed municipality's, as the system. */
+export async function seedBillingDetails(
+	db: Db,
+	networkId: string,
+	codes: readonly string[],
+	network: Partial<NetworkBillingInput> = {}
+) {
+	await saveNetworkBillingDetails(db, systemActor, networkId, { ...USO_BILLING, ...network });
+	for (const code of codes) {
+		await saveMemberBillingDetails(db, systemActor, code, memberBilling(code, `Kunta ${code}`), {
+			byCoordinator: true
+		});
+	}
+}
+
+/** The municipality codes of a season's billed memberships (decided or active). */
+export async function billedCodes(db: Db, seasonId: string): Promise<string[]> {
+	const rows = await db
+		.select({ code: memberships.municipalityCode })
+		.from(memberships)
+		.where(
+			and(eq(memberships.seasonId, seasonId), inArray(memberships.state, ['decided', 'active']))
+		);
+	return rows.map((r) => r.code).sort();
+}
