@@ -26,6 +26,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
 	lineId: '00000000-0000-4000-8000-000000000008',
 	runId: '00000000-0000-4000-8000-000000000020',
 	invoiceId: '00000000-0000-4000-8000-000000000021',
+	document: 'pdf',
 	format: 'csv',
 	slug: 'uso'
 };

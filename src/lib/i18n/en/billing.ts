@@ -147,6 +147,12 @@ export const billingEn: Record<keyof typeof billingFi, string> = {
 	'billing.buyer': 'Buyer',
 	'billing.lines': 'Invoice lines',
 	'billing.vatBreakdown': 'VAT',
+	'billing.documentUnavailable':
+		'This file cannot be made of this invoice yet: an e-invoice needs both parties’ e-invoice addresses and intermediator IDs and the buyer’s reference.',
+	'billing.files': 'Files',
+	'billing.file.pdf': 'Download PDF',
+	'billing.file.finvoice': 'Download Finvoice',
+	'billing.file.ubl': 'Download e-invoice (Peppol UBL)',
 	'billing.paymentTerms': '{days} days net',
 	'billing.column.municipality': 'Municipality',
 	'billing.column.invoices': 'Invoices',

@@ -146,6 +146,12 @@ export const billingFi = {
 	'billing.buyer': 'Ostaja',
 	'billing.lines': 'Laskurivit',
 	'billing.vatBreakdown': 'Arvonlisävero',
+	'billing.documentUnavailable':
+		'Tästä laskusta ei voi vielä muodostaa tätä tiedostoa: verkkolaskuun tarvitaan molempien osapuolten verkkolaskuosoite ja välittäjätunnus sekä ostajan viite.',
+	'billing.files': 'Tiedostot',
+	'billing.file.pdf': 'Lataa PDF',
+	'billing.file.finvoice': 'Lataa Finvoice',
+	'billing.file.ubl': 'Lataa verkkolasku (Peppol UBL)',
 	'billing.paymentTerms': '{days} päivää netto',
 	'billing.column.municipality': 'Kunta',
 	'billing.column.invoices': 'Laskut',

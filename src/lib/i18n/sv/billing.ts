@@ -146,6 +146,12 @@ export const billingSv: Record<keyof typeof billingFi, string> = {
 	'billing.buyer': 'Köpare',
 	'billing.lines': 'Fakturarader',
 	'billing.vatBreakdown': 'Mervärdesskatt',
+	'billing.documentUnavailable':
+		'Filen kan inte ännu göras av denna faktura: en e-faktura kräver båda parternas e-fakturaadress och förmedlarkod samt köparens referens.',
+	'billing.files': 'Filer',
+	'billing.file.pdf': 'Ladda ner PDF',
+	'billing.file.finvoice': 'Ladda ner Finvoice',
+	'billing.file.ubl': 'Ladda ner e-faktura (Peppol UBL)',
 	'billing.paymentTerms': '{days} dagar netto',
 	'billing.column.municipality': 'Kommun',
 	'billing.column.invoices': 'Fakturor',

@@ -1,0 +1,89 @@
+import { serverTranslator } from '$lib/i18n/catalogue';
+import { ovtFromBusinessId } from '$lib/domain/billing/business-id';
+import {
+	buildInvoiceDocument,
+	type DocumentResult,
+	type InvoiceDocumentInput
+} from '$lib/domain/billing/invoice-document';
+import type { InvoiceView } from './invoice-queries';
+import type { InvoiceBuyer, InvoiceSeller } from './invoice-parties';
+
+/**
+ * The document input of an issued invoice, from its row alone: the parties, lines and amounts
+ * as they were frozen at issue (ADR 022), never today's billing details. The seller's own
+ * e-invoice address, when the network has not given one, is its OVT code made from its
+ * business ID (0037 + the digits), which every Finnish organisation has.
+ */
+export function invoiceDocumentInputOf(view: InvoiceView): InvoiceDocumentInput {
+	const { invoice, lines } = view;
+	const seller = invoice.seller as unknown as InvoiceSeller;
+	const buyer = invoice.buyer as unknown as InvoiceBuyer;
+	const t = serverTranslator(invoice.language);
+	const periods = lines.filter((l) => l.periodStart && l.periodEnd);
+	return {
+		number: invoice.number,
+		issueDate: invoice.issueDate,
+		dueDate: invoice.dueDate,
+		invoicePeriod:
+			periods.length > 0 && periods.length === lines.length
+				? {
+						start: periods.map((l) => l.periodStart!).sort()[0]!,
+						end: periods
+							.map((l) => l.periodEnd!)
+							.sort()
+							.at(-1)!
+					}
+				: null,
+		language: invoice.language,
+		seller: {
+			name: seller.name,
+			businessId: seller.businessId,
+			vatNumber: seller.vatNumber,
+			street: seller.streetAddress,
+			postalCode: seller.postalCode,
+			city: seller.city,
+			countryCode: seller.countryCode,
+			iban: seller.iban,
+			bic: seller.bic,
+			eInvoiceAddress: seller.eInvoiceAddress ?? ovtFromBusinessId(seller.businessId),
+			eInvoiceOperator: seller.eInvoiceOperator
+		},
+		buyer: {
+			name: buyer.name,
+			businessId: buyer.businessId,
+			street: buyer.streetAddress,
+			postalCode: buyer.postalCode,
+			city: buyer.city,
+			countryCode: buyer.countryCode,
+			eInvoiceAddress: buyer.eInvoiceAddress,
+			eInvoiceOperator: buyer.eInvoiceOperator,
+			buyerReference: invoice.buyerReference || null
+		},
+		reference: invoice.reference,
+		paymentTerms: t('billing.paymentTerms', { days: seller.paymentTermsDays }),
+		penaltyInterestBasisPoints:
+			seller.penaltyInterest.basis === 'fixed' ? seller.penaltyInterest.basisPoints : null,
+		lines: lines.map((l) => ({
+			description: l.description,
+			quantityTenThousandths: l.quantityTenThousandths,
+			unitCode: 'C62',
+			unitPriceCents: l.unitPriceCents,
+			vatCategory: l.vatCategory,
+			vatBasisPoints: l.vatBasisPoints,
+			exemptionReason: l.exemptionReason,
+			period: l.periodStart && l.periodEnd ? { start: l.periodStart, end: l.periodEnd } : null
+		}))
+	};
+}
+
+/**
+ * The `InvoiceDocument` of an issued invoice, for the PDF, Finvoice and UBL renderers. Credit
+ * notes need their original's lines and earlier notes (`buildCreditNoteDocument`); they come
+ * with the credit notes' use case.
+ */
+export function invoiceDocumentOf(
+	view: InvoiceView
+): DocumentResult | { ok: false; problems: 'credit_note' } {
+	if (view.invoice.document !== 'invoice') return { ok: false, problems: 'credit_note' };
+	return buildInvoiceDocument(invoiceDocumentInputOf(view));
+}
