@@ -14,6 +14,8 @@ import { load as municipalityInvoices } from '../../../routes/municipalities/[co
 import { load as municipalityInvoice } from '../../../routes/municipalities/[code]/invoices/[invoiceId]/+page.server';
 import { load as memberDetails } from '../../../routes/municipalities/[code]/billing/+page.server';
 import { load as coordinatorInvoices } from '../../../routes/billing/invoices/+page.server';
+import { GET as municipalityInvoiceFile } from '../../../routes/municipalities/[code]/invoices/[invoiceId]/[document]/+server';
+import { GET as municipalityInvoiceExport } from '../../../routes/municipalities/[code]/invoices/export/[format]/+server';
 
 /**
  * A municipality's invoices and billing details are its own: Kajaani's contact person and an
@@ -72,17 +74,25 @@ beforeAll(async () => {
 afterAll(() => database?.close());
 
 describe('Vaala’s invoices and billing details', () => {
-	const params = () => ({ code: '785', invoiceId: vaalaInvoiceId });
+	const params = () => ({
+		code: '785',
+		invoiceId: vaalaInvoiceId,
+		document: 'pdf',
+		format: 'csv'
+	});
 	const routes = [
 		['the invoice list', '/municipalities/785/invoices', municipalityInvoices],
 		['an invoice', '/municipalities/785/invoices/x', municipalityInvoice],
-		['the billing details', '/municipalities/785/billing', memberDetails]
+		['the billing details', '/municipalities/785/billing', memberDetails],
+		['an invoice’s PDF', '/municipalities/785/invoices/x/pdf', municipalityInvoiceFile],
+		['the invoice export', '/municipalities/785/invoices/export/csv', municipalityInvoiceExport]
 	] as const;
 
 	for (const [what, path, load] of routes) {
 		it(`refuse ${what} to Kajaani’s contact person (403) and send an anonymous visitor to sign in`, async () => {
-			expect(await refusal(() => load(event(path, params(), user('205'))))).toBe(403);
-			expect(await refusal(() => load(event(path, params(), null)))).toBe(303);
+			const call = load as (e: never) => unknown;
+			expect(await refusal(() => call(event(path, params(), user('205'))))).toBe(403);
+			expect(await refusal(() => call(event(path, params(), null)))).toBe(303);
 		});
 	}
 
