@@ -15,14 +15,15 @@ import {
 	tableRows,
 	visibleText
 } from '../stories/story';
-import { describedBy, facts, signInAs, VAALA_CONTACT } from './journey';
+import { describedBy, download, facts, signInAs, VAALA_CONTACT } from './journey';
 
 /**
  * Kaisa, the coordinator, enters the network's billing details (a business ID with a wrong
  * check digit is answered by its field), Vaala's contact person fills in Vaala's, and every
  * other member but Suomussalmi (777) has theirs. Kaisa previews the year 2024's
  * fees, sees Vaala's 9 000 € with 24 % VAT and Suomussalmi that cannot be invoiced yet, confirms,
- * and follows the run to its end; Vaala's contact person finds Vaala's invoice.
+ * and follows the run to its end; Vaala's contact person finds Vaala's invoice and downloads
+ * its PDF.
  */
 
 let app: AppServer;
@@ -141,7 +142,7 @@ describeWithBrowser('the year’s invoicing', () => {
 		]);
 	});
 
-	it('Vaala’s contact person finds Vaala’s invoice', async () => {
+	it('Vaala’s contact person finds Vaala’s invoice and downloads its PDF', async () => {
 		const vaala = await firstPage(await launchBrowser());
 		await signInAs(vaala, app.url, VAALA_CONTACT);
 		await vaala.goto(`${app.url}/municipalities/785/invoices`);
@@ -153,6 +154,9 @@ describeWithBrowser('the year’s invoicing', () => {
 		await vaala.getByRole('link', { name: first![0]! }).click();
 		expect((await facts(vaala.getByRole('main')))['Ostajan viite']).toBe('VAALA-HALLINTO');
 		await checkAccessible(vaala, 'Vaala’s invoice');
+		const pdf = await download(vaala.getByRole('link', { name: 'Lataa PDF' }));
+		expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+		expect(pdf.file.suggestedFilename()).toBe(`lasku-${first![0]}.pdf`);
 		await vaala.context().close();
 		expectCleanLog(app);
 	});
