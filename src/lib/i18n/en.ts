@@ -7,6 +7,7 @@ import { materialsEn } from './en/materials';
 import { workshopsEn } from './en/workshops';
 import { invoicesEn } from './en/invoices';
 import { billingEn } from './en/billing';
+import { workshopReportsEn } from './en/workshop-reports';
 
 export const en: Messages = {
 	'app.name': 'Verkosto',
@@ -532,5 +533,6 @@ export const en: Messages = {
 	...materialsEn,
 	...workshopsEn,
 	...invoicesEn,
-	...billingEn
+	...billingEn,
+	...workshopReportsEn
 };

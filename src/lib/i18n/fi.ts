@@ -6,6 +6,7 @@ import { materialsFi } from './fi/materials';
 import { workshopsFi } from './fi/workshops';
 import { invoicesFi } from './fi/invoices';
 import { billingFi } from './fi/billing';
+import { workshopReportsFi } from './fi/workshop-reports';
 /**
  * The message catalogue's source language. Swedish and English must have every key
  * (the compiler checks) and the same {placeholders} (a test checks).
@@ -535,7 +536,8 @@ export const fi = {
 	...materialsFi,
 	...workshopsFi,
 	...invoicesFi,
-	...billingFi
+	...billingFi,
+	...workshopReportsFi
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -7,6 +7,7 @@ import { materialsSv } from './sv/materials';
 import { workshopsSv } from './sv/workshops';
 import { invoicesSv } from './sv/invoices';
 import { billingSv } from './sv/billing';
+import { workshopReportsSv } from './sv/workshop-reports';
 
 export const sv: Messages = {
 	'app.name': 'Verkosto',
@@ -533,5 +534,6 @@ export const sv: Messages = {
 	...materialsSv,
 	...workshopsSv,
 	...invoicesSv,
-	...billingSv
+	...billingSv,
+	...workshopReportsSv
 };

@@ -6,7 +6,8 @@ export type Cell = string | number | null;
 export interface ExportTable {
 	/** Sheet name in XLSX; at most 31 characters. */
 	title: string;
-	columns: { header: string; width?: number; numeric?: boolean }[];
+	/** `money`: the column's cells are integer cents, written as euros with two decimals. */
+	columns: { header: string; width?: number; numeric?: boolean; money?: boolean }[];
 	rows: Cell[][];
 	/** Lines shown under the table in XLSX (e.g. the data source's attribution). */
 	notes?: string[];
@@ -17,11 +18,26 @@ export interface ExportTable {
  * semicolons between fields (Excel in Finnish locale expects them, as the decimal mark is a comma).
  */
 export function toCsv(table: ExportTable): Buffer {
-	const body = stringify([table.columns.map((c) => c.header), ...table.rows.map(sanitiseRow)], {
+	const rows = table.rows.map((row) =>
+		sanitiseRow(row).map((cell, i) =>
+			table.columns[i]?.money && typeof cell === 'number' ? euros(cell, ',') : cell
+		)
+	);
+	const body = stringify([table.columns.map((c) => c.header), ...rows], {
 		delimiter: ';',
 		record_delimiter: '\r\n'
 	});
 	return Buffer.from(`\ufeff${body}`, 'utf8');
+}
+
+/**
+ * Cents as euros with two decimals and no grouping ("1234,50"), in whole numbers only, so no
+ * binary fraction ever rounds a cent: a Finnish spreadsheet reads it as a number.
+ */
+export function euros(cents: number, decimalMark: ',' | '.'): string {
+	const sign = cents < 0 ? '-' : '';
+	const abs = Math.abs(cents);
+	return `${sign}${Math.trunc(abs / 100)}${decimalMark}${String(abs % 100).padStart(2, '0')}`;
 }
 
 /** A cell that a spreadsheet would run as a formula is written as text. */
@@ -39,9 +55,16 @@ export async function toXlsx(table: ExportTable): Promise<Buffer> {
 	});
 	sheet.columns = table.columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
 	sheet.getRow(1).font = { bold: true };
-	for (const row of table.rows) sheet.addRow(row);
+	for (const row of table.rows) {
+		sheet.addRow(
+			row.map((cell, i) =>
+				table.columns[i]?.money && typeof cell === 'number' ? Number(euros(cell, '.')) : cell
+			)
+		);
+	}
 	table.columns.forEach((c, i) => {
-		if (c.numeric) sheet.getColumn(i + 1).numFmt = '# ##0';
+		if (c.money) sheet.getColumn(i + 1).numFmt = '#,##0.00';
+		else if (c.numeric) sheet.getColumn(i + 1).numFmt = '# ##0';
 	});
 	if (table.notes?.length) {
 		sheet.addRow([]);
