@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkShares, sharesOfWorkshops, splitAmounts, splitCents, type Share } from './cost-split';
+import {
+	checkShares,
+	MAX_SHARE_WEIGHT,
+	sharesOfWorkshops,
+	splitAmounts,
+	splitCents,
+	weighShares,
+	type Share
+} from './cost-split';
 
 const equal = (...keys: string[]): Share[] => keys.map((key) => ({ key, weight: 1 }));
 
@@ -179,6 +187,91 @@ describe('the split’s invariants', () => {
 						expect(p.vatCents).toBeGreaterThanOrEqual(0);
 						expect(p.grossCents).toBe(p.netCents + p.vatCents);
 					}
+				}
+			)
+		);
+	});
+});
+
+describe('the coordinator’s own weights', () => {
+	const served = equal('205', '785');
+
+	it('replace the default, one municipality at a time, in ascending code', () => {
+		expect(weighShares(served, { '785': 120, '205': 30 })).toEqual({
+			ok: true,
+			shares: [
+				{ key: '205', weight: 30 },
+				{ key: '785', weight: 120 }
+			]
+		});
+		// a weight not given stays as it was
+		expect(weighShares(served, { '785': 3 })).toEqual({
+			ok: true,
+			shares: [
+				{ key: '205', weight: 1 },
+				{ key: '785', weight: 3 }
+			]
+		});
+	});
+
+	it('are whole numbers from 1 up, for the municipalities the journey served only', () => {
+		expect(weighShares(served, { '205': 0, '785': 1.5 })).toEqual({
+			ok: false,
+			problems: { '205': 'weight_not_positive', '785': 'weight_not_whole' },
+			unknown: []
+		});
+		expect(weighShares(served, { '205': -2, '785': Number.NaN })).toMatchObject({
+			ok: false,
+			problems: { '205': 'weight_not_positive', '785': 'weight_not_whole' }
+		});
+		expect(weighShares(served, { '205': MAX_SHARE_WEIGHT + 1 })).toMatchObject({
+			ok: false,
+			problems: { '205': 'weight_too_large' }
+		});
+		expect(weighShares(served, { '889': 2 })).toEqual({
+			ok: false,
+			problems: {},
+			unknown: ['889']
+		});
+		expect(weighShares([], {})).toEqual({ ok: false, problems: {}, unknown: [] });
+	});
+
+	it('always split the journey so that every part adds up to the whole, to the cent', () => {
+		const journey = fc
+			.uniqueArray(fc.integer({ min: 1, max: 999 }), { minLength: 1, maxLength: 8 })
+			.chain((codes) =>
+				fc.record({
+					served: fc.constant(codes.map((c) => ({ key: String(c).padStart(3, '0'), weight: 1 }))),
+					weights: fc.tuple(...codes.map(() => fc.integer({ min: 1, max: MAX_SHARE_WEIGHT })))
+				})
+			);
+		fc.assert(
+			fc.property(
+				fc.integer({ min: 0, max: 50_000_000 }),
+				fc.integer({ min: 0, max: 10_000_000 }),
+				journey,
+				(net, vat, { served: given, weights }) => {
+					const typed = Object.fromEntries(given.map((s, i) => [s.key, weights[i]!]));
+					const weighed = weighShares(given, typed);
+					if (!weighed.ok) throw new Error('valid weights refused');
+					const parts = splitAmounts(
+						{ netCents: net, vatCents: vat, grossCents: net + vat },
+						weighed.shares
+					);
+					expect(parts.reduce((s, p) => s + p.netCents, 0)).toBe(net);
+					expect(parts.reduce((s, p) => s + p.vatCents, 0)).toBe(vat);
+					expect(parts.reduce((s, p) => s + p.grossCents, 0)).toBe(net + vat);
+				}
+			)
+		);
+	});
+
+	it('refuse any weight that is not a whole number of at least 1', () => {
+		fc.assert(
+			fc.property(
+				fc.oneof(fc.integer({ max: 0 }), fc.double({ noInteger: true }), fc.constant(Number.NaN)),
+				(weight) => {
+					expect(weighShares(served, { '785': weight }).ok).toBe(false);
 				}
 			)
 		);

@@ -121,3 +121,44 @@ export function splitAmounts(total: CostAmounts, shares: readonly Share[]): Amou
 		};
 	});
 }
+
+/** A weight beyond this is a typing error, not kilometres or workshops (a leg of 100,000 km). */
+export const MAX_SHARE_WEIGHT = 100_000;
+
+export type WeightProblem = 'weight_not_whole' | 'weight_not_positive' | 'weight_too_large';
+
+export type WeighSharesResult =
+	| { ok: true; shares: Share[] }
+	| {
+			ok: false;
+			/** Each municipality's problem, by its key. */
+			problems: Record<string, WeightProblem>;
+			/** Keys given that the journey did not serve. */
+			unknown: string[];
+	  };
+
+/**
+ * The coordinator's own weights for a journey's split, given at approval (ADR 018): a whole
+ * number from 1 to MAX_SHARE_WEIGHT for each municipality the journey served (e.g. the
+ * kilometres of each leg); one not given keeps its weight; a key the journey did not serve is
+ * refused. NaN stands for what was typed but is not a number.
+ */
+export function weighShares(
+	served: readonly Share[],
+	weights: Readonly<Record<string, number>>
+): WeighSharesResult {
+	const problems: Record<string, WeightProblem> = {};
+	const keys = new Set(served.map((s) => s.key));
+	const unknown = Object.keys(weights).filter((key) => !keys.has(key));
+	const shares = served.map(({ key, weight }) => {
+		const given = Object.hasOwn(weights, key) ? weights[key]! : weight;
+		if (!Number.isInteger(given)) problems[key] = 'weight_not_whole';
+		else if (given < 1) problems[key] = 'weight_not_positive';
+		else if (given > MAX_SHARE_WEIGHT) problems[key] = 'weight_too_large';
+		return { key, weight: given };
+	});
+	if (Object.keys(problems).length > 0 || unknown.length > 0 || shares.length === 0) {
+		return { ok: false, problems, unknown };
+	}
+	return { ok: true, shares: shares.sort((a, b) => byKey(a.key, b.key)) };
+}

@@ -299,8 +299,14 @@ export const workshopsEn: Record<keyof typeof workshopsFi, string> = {
 	'travel.returned': 'The journey has been returned to the expert.',
 	'travel.shares': 'Split between municipalities',
 	'travel.sharesIntro':
-		'The costs are split between the municipalities equally per workshop the journey served. Cents go by the largest remainders, so the parts add up to the total.',
-	'travel.weight': 'Workshops',
+		'The costs are split between the municipalities in proportion to their weights: by default each workshop the journey served weighs 1, and the coordinator may give other weights when approving (e.g. the kilometres of each leg). Cents go by the largest remainders, so the parts add up to the total.',
+	'travel.weight': 'Weight',
+	'travel.weights': 'Weights of the split',
+	'travel.weightsHint':
+		'A whole number of at least 1 for each municipality, e.g. the kilometres of its leg. By default the number of its workshops. A municipality pays its weight / all weights.',
+	'error.travel.weight_not_whole': 'Give the weight as a whole number, e.g. 120.',
+	'error.travel.weight_not_positive': 'The weight must be at least 1.',
+	'error.travel.weight_too_large': 'The weight is too large (at most 100,000).',
 	'travel.edit': 'Change the journey',
 	'travel.saved': 'The journey has been saved.',
 	'travel.link': 'Travel costs',

@@ -293,8 +293,14 @@ export const workshopsFi = {
 	'travel.returned': 'Matka on palautettu asiantuntijalle.',
 	'travel.shares': 'Jako kunnille',
 	'travel.sharesIntro':
-		'Kulut jaetaan kuntien kesken tasan jokaista matkan palvelemaa työpajaa kohden. Sentit jaetaan suurimpien jakojäännösten mukaan, joten osat täsmäävät summaan.',
-	'travel.weight': 'Työpajoja',
+		'Kulut jaetaan kuntien kesken painojen suhteessa: oletuksena jokaisella matkan palvelemalla työpajalla on paino 1, ja koordinaattori voi hyväksyessään antaa muut painot (esim. kunkin osuuden kilometrit). Sentit jaetaan suurimpien jakojäännösten mukaan, joten osat täsmäävät summaan.',
+	'travel.weight': 'Paino',
+	'travel.weights': 'Jaon painot',
+	'travel.weightsHint':
+		'Kokonaisluku vähintään 1 kullekin kunnalle, esim. matkan osuuden kilometrit. Oletuksena kunnan työpajojen määrä. Kunta maksaa osuuden paino / painot yhteensä.',
+	'error.travel.weight_not_whole': 'Anna paino kokonaislukuna, esim. 120.',
+	'error.travel.weight_not_positive': 'Painon on oltava vähintään 1.',
+	'error.travel.weight_too_large': 'Paino on liian suuri (enintään 100 000).',
 	'travel.edit': 'Muuta matkaa',
 	'travel.saved': 'Matka on tallennettu.',
 	'travel.link': 'Matkakulut',

@@ -295,8 +295,14 @@ export const workshopsSv: Record<keyof typeof workshopsFi, string> = {
 	'travel.returned': 'Resan har returnerats till experten.',
 	'travel.shares': 'Fördelning på kommuner',
 	'travel.sharesIntro':
-		'Kostnaderna delas mellan kommunerna lika per verkstad som resan gällde. Centen fördelas enligt de största resterna, så att delarna stämmer med summan.',
-	'travel.weight': 'Verkstäder',
+		'Kostnaderna delas mellan kommunerna i förhållande till vikterna: som standard har varje verkstad som resan gällde vikten 1, och koordinatorn kan ge andra vikter vid godkännandet (t.ex. kilometrarna för varje del). Centen fördelas enligt de största resterna, så att delarna stämmer med summan.',
+	'travel.weight': 'Vikt',
+	'travel.weights': 'Fördelningens vikter',
+	'travel.weightsHint':
+		'Ett heltal på minst 1 för varje kommun, t.ex. kilometrarna för resans del. Som standard antalet verkstäder i kommunen. Kommunen betalar andelen vikt / vikter totalt.',
+	'error.travel.weight_not_whole': 'Ange vikten som ett heltal, t.ex. 120.',
+	'error.travel.weight_not_positive': 'Vikten måste vara minst 1.',
+	'error.travel.weight_too_large': 'Vikten är för stor (högst 100 000).',
 	'travel.edit': 'Ändra resan',
 	'travel.saved': 'Resan har sparats.',
 	'travel.link': 'Resekostnader',

@@ -20,6 +20,21 @@ type Event = RequestEvent<{ journeyId: string }>;
 
 const removeLineSchema = z.object({ lineId: uuidSchema });
 
+/**
+ * The split's weights typed in the approval form, `weight.<municipality code>`: a whole number
+ * as typed ("12"), else NaN, which the rule refuses with a message next to the field.
+ */
+function weightsOf(data: FormData): Record<string, number> {
+	const weights: Record<string, number> = {};
+	for (const [name, value] of data) {
+		const code = /^weight\.(\d{3})$/.exec(name)?.[1];
+		if (!code || typeof value !== 'string') continue;
+		const typed = value.trim();
+		weights[code] = /^-?\d{1,9}$/.test(typed) ? Number(typed) : Number.NaN;
+	}
+	return weights;
+}
+
 /** The journey as this person may see it (view-journey.ts); 403 or 404 otherwise. */
 async function view(event: Event) {
 	const user = requireUser(event);
@@ -134,13 +149,30 @@ export const actions: Actions = {
 		return { moved: result.state };
 	},
 
+	/** The coordinator approves, with their own weights for a shared journey's split. */
 	approve: async (event) => {
 		const { user, page, as } = await view(event);
+		const data = await readFormData(event.request);
+		const weights = weightsOf(data);
+		const values = formValues(data);
 		const result = await moveJourney(db(), userActor(user), as, {
 			journeyId: page.journey.id,
-			action: { kind: 'approve' }
+			action: { kind: 'approve' },
+			weights
 		});
-		if (!result.ok) return fail(400, { move: { errors: refusal(result.error) } });
+		if (!result.ok) {
+			if (result.error === 'weights') {
+				const errors: FieldErrors = Object.fromEntries(
+					Object.entries(result.problems).map(([code, problem]) => [
+						`weight.${code}`,
+						{ key: `error.travel.${problem}` as FieldErrors[string]['key'] }
+					])
+				);
+				if (result.unknown.length > 0) errors._form = { key: 'error.travel.invalidChoice' };
+				return fail(400, { approveForm: { errors, values } });
+			}
+			return fail(400, { move: { errors: refusal(result.error) } });
+		}
 		return { moved: result.state };
 	},
 
