@@ -303,6 +303,11 @@ export const en: Messages = {
 	'season.entitlements': 'Municipality-specific activities',
 	'season.workshopsPerMunicipality': 'Development workshops per municipality',
 	'season.situationAnalysesPerMunicipality': 'Situation analyses per municipality',
+	'season.lateCancellationDays': 'Late cancellation of a workshop (days before)',
+	'season.lateCancellationDaysHint':
+		'A municipality’s cancellation is late, and counts as used, when made fewer calendar days than this before the workshop’s day. 1–90, 14 by default.',
+	'season.lateCancellationDaysValue': '{count} days before the workshop',
+	'error.lateCancellationDays': 'Give a whole number from 1 to 90.',
 	'season.feeTiers': 'Participation fees',
 	'season.feeTier': 'Fee tier',
 	'season.yearlyFeeEuros': 'Yearly fee (€)',

@@ -306,6 +306,11 @@ export const fi = {
 	'season.entitlements': 'Kuntakohtainen toiminta',
 	'season.workshopsPerMunicipality': 'Kehittämistyöpajoja kuntaa kohden',
 	'season.situationAnalysesPerMunicipality': 'Tilanneanalyysejä kuntaa kohden',
+	'season.lateCancellationDays': 'Työpajan myöhäinen peruutus (päivää ennen)',
+	'season.lateCancellationDaysHint':
+		'Kunnan peruutus on myöhäinen ja lasketaan käytetyksi, jos se tehdään vähemmän kuin näin monta kalenteripäivää ennen työpajan päivää. 1–90, oletus 14.',
+	'season.lateCancellationDaysValue': '{count} päivää ennen työpajaa',
+	'error.lateCancellationDays': 'Anna kokonaisluku 1–90.',
 	'season.feeTiers': 'Osallistumismaksut',
 	'season.feeTier': 'Maksuluokka',
 	'season.yearlyFeeEuros': 'Vuosimaksu (€)',

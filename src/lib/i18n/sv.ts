@@ -303,6 +303,11 @@ export const sv: Messages = {
 	'season.entitlements': 'Kommunspecifik verksamhet',
 	'season.workshopsPerMunicipality': 'Utvecklingsverkstäder per kommun',
 	'season.situationAnalysesPerMunicipality': 'Lägesanalyser per kommun',
+	'season.lateCancellationDays': 'Sen avbokning av verkstad (dagar före)',
+	'season.lateCancellationDaysHint':
+		'Kommunens avbokning är sen och räknas som använd om den görs färre kalenderdagar än så före verkstadens dag. 1–90, standard 14.',
+	'season.lateCancellationDaysValue': '{count} dagar före verkstaden',
+	'error.lateCancellationDays': 'Ange ett heltal 1–90.',
 	'season.feeTiers': 'Deltagaravgifter',
 	'season.feeTier': 'Avgiftsklass',
 	'season.yearlyFeeEuros': 'Årsavgift (€)',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, text } from './fields';
+import { DEFAULT_LATE_CANCELLATION_DAYS } from '$lib/domain/workshops/late-cancellation';
 
 const count = z
 	.string()
@@ -12,6 +13,24 @@ const entitlement = z
 	.trim()
 	.regex(/^\d{1,2}$/, 'error.invalid')
 	.transform(Number);
+
+/** Days before a workshop's day from which a municipality's cancellation is late (ADR 018). */
+export const MAX_LATE_CANCELLATION_DAYS = 90;
+
+/** A form without the field (one made before it existed) keeps the default, 14. */
+const lateCancellationDays = z
+	.string()
+	.trim()
+	.regex(/^\d{1,2}$/, 'error.lateCancellationDays')
+	.transform(Number)
+	.pipe(
+		z
+			.number()
+			.min(1, 'error.lateCancellationDays')
+			.max(MAX_LATE_CANCELLATION_DAYS, 'error.lateCancellationDays')
+	)
+	.optional()
+	.transform((days) => days ?? DEFAULT_LATE_CANCELLATION_DAYS);
 
 export const MAX_FOCUS_AREAS = 8;
 
@@ -59,6 +78,7 @@ export const seasonFormSchema = z
 		developmentEvents: count,
 		workshopsPerMunicipality: entitlement,
 		situationAnalysesPerMunicipality: entitlement,
+		lateCancellationDays,
 		focusFi: focusLines,
 		focusSv: focusLines,
 		focusEn: focusLines

@@ -5,7 +5,7 @@ import { planEvent, uso7 } from '../../../../tests/factories/events';
 import type { Database } from '../db/client';
 import { eventFocusAreas, seasonFocusAreas, seasons } from '../db/schema';
 import { systemActor } from '../actor';
-import type { SeasonForm } from '$lib/schemas/season';
+import { seasonFormSchema, type SeasonForm } from '$lib/schemas/season';
 import { getSeason } from './season-queries';
 import { saveSeason } from './save-season';
 
@@ -83,5 +83,46 @@ describe('saving a season’s focus areas', () => {
 		expect((await getSeason(database.db, seasonId))?.focusAreas.map((f) => f.id)).toEqual(
 			grown.map((a) => a.id)
 		);
+	});
+});
+
+describe('a season’s late-cancellation days', () => {
+	it('are saved with the season and default to 14', async () => {
+		const { seasonId } = await uso7(database.db);
+		expect((await getSeason(database.db, seasonId))!.lateCancellationDays).toBe(14);
+		const form = { ...(await uso7Form(['Strateginen johtaminen'])), lateCancellationDays: 7 };
+		expect(await saveSeason(database.db, systemActor, form, { id: seasonId })).toEqual({
+			ok: true,
+			id: seasonId
+		});
+		expect((await getSeason(database.db, seasonId))!.lateCancellationDays).toBe(7);
+	});
+
+	it('are a whole number from 1 to 90 on the form', () => {
+		const form = {
+			networkId: '00000000-0000-4000-8000-000000000001',
+			number: '9',
+			startsOn: '2028-01-01',
+			endsOn: '2029-12-31',
+			leadThemeFi: 'Teema',
+			leadThemeSv: 'Tema',
+			leadThemeEn: 'Theme',
+			seminars: '',
+			workSeminars: '',
+			contactPersonMeetings: '',
+			currentAffairsReviews: '',
+			peerDiscussions: '',
+			developmentEvents: '',
+			workshopsPerMunicipality: '5',
+			situationAnalysesPerMunicipality: '1'
+		};
+		const days = (value: string) =>
+			seasonFormSchema.safeParse({ ...form, lateCancellationDays: value });
+		expect(days('21')).toMatchObject({ success: true, data: { lateCancellationDays: 21 } });
+		for (const bad of ['0', '91', '-1', '1.5', 'x', '']) {
+			const result = days(bad);
+			expect(result.success).toBe(false);
+			expect(result.error!.issues.map((i) => i.path.join('.'))).toEqual(['lateCancellationDays']);
+		}
 	});
 });

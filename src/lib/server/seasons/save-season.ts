@@ -36,7 +36,8 @@ export async function saveSeason(
 		peerDiscussions: form.peerDiscussions,
 		developmentEvents: form.developmentEvents,
 		workshopsPerMunicipality: form.workshopsPerMunicipality,
-		situationAnalysesPerMunicipality: form.situationAnalysesPerMunicipality
+		situationAnalysesPerMunicipality: form.situationAnalysesPerMunicipality,
+		lateCancellationDays: form.lateCancellationDays
 	};
 	try {
 		return await db.transaction(async (tx) => {

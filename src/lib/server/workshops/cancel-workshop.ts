@@ -17,9 +17,9 @@ export type CancelWorkshopResult =
 
 /**
  * Cancels a proposed or agreed workshop with a reason. By the municipality (its contact person,
- * or the coordinator for it), a cancellation fewer than 14 days before the workshop's day is
- * late and counts against the entitlement (lib/domain/workshops/late-cancellation.ts); by the
- * network it never does. Lateness is decided now and kept. Those invited get the calendar
+ * or the coordinator for it), a cancellation fewer than the season's late-cancellation days
+ * (14 by default) before the workshop's day is late and counts against the entitlement
+ * (lib/domain/workshops/late-cancellation.ts); by the network it never does. Lateness is decided now and kept. Those invited get the calendar
  * entry cancelled.
  */
 export async function cancelWorkshop(
@@ -37,7 +37,7 @@ export async function cancelWorkshop(
 			toDomainWorkshop(locked),
 			{ kind: 'cancel', by: input.by, reason },
 			as,
-			{ now }
+			{ now, lateCancellationDays: locked.season.lateCancellationDays }
 		);
 		if (!result.ok) return { ok: false, error: result.reason };
 		const before = locked.workshop;

@@ -192,7 +192,8 @@ export async function getWorkshop(db: Db, code: string, workshopId: string) {
 				number: seasons.number,
 				startsOn: seasons.startsOn,
 				endsOn: seasons.endsOn,
-				networkId: seasons.networkId
+				networkId: seasons.networkId,
+				lateCancellationDays: seasons.lateCancellationDays
 			},
 			networkShortName: networks.shortName,
 			focusArea: {

@@ -28,7 +28,14 @@ export const isUuid = (value: string) => UUID.test(value);
 export interface LockedWorkshop {
 	workshop: WorkshopRow;
 	municipalityCode: string;
-	season: { id: string; number: number; startsOn: string; endsOn: string; networkId: string };
+	season: {
+		id: string;
+		number: number;
+		startsOn: string;
+		endsOn: string;
+		networkId: string;
+		lateCancellationDays: number;
+	};
 	expertIds: string[];
 }
 
@@ -48,7 +55,8 @@ export async function lockWorkshop(tx: Tx, workshopId: string): Promise<LockedWo
 				number: seasons.number,
 				startsOn: seasons.startsOn,
 				endsOn: seasons.endsOn,
-				networkId: seasons.networkId
+				networkId: seasons.networkId,
+				lateCancellationDays: seasons.lateCancellationDays
 			}
 		})
 		.from(workshops)

@@ -85,6 +85,10 @@ export const roleAssignments = pgTable(
 	(t) => [
 		// the roles of the signed-in user are read on every request
 		index('role_assignments_user').on(t.userId),
+		// a network's coordinators (the notices of what waits for them)
+		index('role_assignments_network_role')
+			.on(t.networkId, t.role)
+			.where(sql`${t.networkId} is not null`),
 		uniqueIndex('role_assignments_unique').on(
 			t.userId,
 			t.role,

@@ -45,6 +45,11 @@ export const seasons = pgTable(
 		situationAnalysesPerMunicipality: smallint('situation_analyses_per_municipality')
 			.notNull()
 			.default(1),
+		/**
+		 * A municipality's cancellation of a workshop fewer Helsinki calendar days than this
+		 * before its day is late and counts against the entitlement (ADR 018).
+		 */
+		lateCancellationDays: smallint('late_cancellation_days').notNull().default(14),
 		presentationFileId: uuid('presentation_file_id').references(() => files.id, {
 			onDelete: 'set null'
 		}),
@@ -53,7 +58,8 @@ export const seasons = pgTable(
 	(t) => [
 		unique('seasons_network_number').on(t.networkId, t.number),
 		check('seasons_period', sql`${t.startsOn} < ${t.endsOn}`),
-		check('seasons_number_positive', sql`${t.number} > 0`)
+		check('seasons_number_positive', sql`${t.number} > 0`),
+		check('seasons_late_cancellation_days', sql`${t.lateCancellationDays} between 1 and 90`)
 	]
 );
 

@@ -26,7 +26,8 @@ export const load: PageServerLoad = async (event) => {
 		focusSv: season.focusAreas.map((f) => f.textSv).join('\n'),
 		focusEn: season.focusAreas.map((f) => f.textEn).join('\n'),
 		workshopsPerMunicipality: String(season.workshopsPerMunicipality),
-		situationAnalysesPerMunicipality: String(season.situationAnalysesPerMunicipality)
+		situationAnalysesPerMunicipality: String(season.situationAnalysesPerMunicipality),
+		lateCancellationDays: String(season.lateCancellationDays)
 	};
 	for (const f of PROGRAMME_FIELDS) values[f] = season[f] === null ? '' : String(season[f]);
 	return {

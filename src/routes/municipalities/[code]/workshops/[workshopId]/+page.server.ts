@@ -85,7 +85,10 @@ export const load: PageServerLoad = async (event) => {
 		page: { ...page, workshop: { ...w, onlineUrl: seesLink ? w.onlineUrl : null } },
 		viewer,
 		started: !!w.startsAt && w.startsAt.getTime() <= now.getTime(),
-		lateFrom: w.state === 'agreed' && w.startsAt ? lateCancellationFrom(w.startsAt) : null,
+		lateFrom:
+			w.state === 'agreed' && w.startsAt
+				? lateCancellationFrom(w.startsAt, page.season.lateCancellationDays)
+				: null,
 		may: {
 			schedule: viewer.coordinator && open,
 			cancel: (viewer.coordinator || viewer.contactPerson) && open,

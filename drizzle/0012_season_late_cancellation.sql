@@ -1,0 +1,3 @@
+ALTER TABLE "seasons" ADD COLUMN "late_cancellation_days" smallint DEFAULT 14 NOT NULL;--> statement-breakpoint
+CREATE INDEX "role_assignments_network_role" ON "role_assignments" USING btree ("network_id","role") WHERE "role_assignments"."network_id" is not null;--> statement-breakpoint
+ALTER TABLE "seasons" ADD CONSTRAINT "seasons_late_cancellation_days" CHECK ("seasons"."late_cancellation_days" between 1 and 90);
