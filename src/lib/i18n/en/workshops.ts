@@ -206,6 +206,19 @@ export const workshopsEn: Record<keyof typeof workshopsFi, string> = {
 	'error.workshop.not_an_expert': 'Choose from the network’s experts.',
 	'error.workshop.invalidChoice': 'Choose from the options given.',
 
+	'jobs.kind.coordinator_notice':
+		'Notice to the coordinator (workshop proposal or journey to approve)',
+	'mail.coordinatorNotice.link': 'Open: {link}',
+	'mail.coordinatorNotice.workshopProposed.subject': 'New workshop proposal: {municipality}',
+	'mail.coordinatorNotice.workshopProposed.body':
+		'{municipality} proposes a development workshop ({network} {season}). Agree it and assign experts on the workshop’s page.',
+	'mail.coordinatorNotice.need': 'Need: {need}',
+	'mail.coordinatorNotice.dates': 'Preferred dates: {dates}',
+	'mail.coordinatorNotice.extra':
+		'The proposal is an extra workshop beyond the entitlement and needs your approval.',
+	'mail.coordinatorNotice.journeySubmitted.subject': 'Journey to approve: {expert}',
+	'mail.coordinatorNotice.journeySubmitted.body':
+		'{expert} submitted the journey {from} – {to} for approval (municipalities: {municipalities}). Approve it or return it on the journey’s page.',
 	'jobs.kind.workshop_notice': 'Workshop invitation or change',
 	'jobs.kind.workshop_feedback_request': 'Workshop feedback request',
 	'mail.workshop.details': 'Time: {when}\nPlace: {where}',

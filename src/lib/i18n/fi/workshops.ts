@@ -200,6 +200,19 @@ export const workshopsFi = {
 	'error.workshop.not_an_expert': 'Valitse verkoston asiantuntijoista.',
 	'error.workshop.invalidChoice': 'Valitse annetuista vaihtoehdoista.',
 
+	'jobs.kind.coordinator_notice':
+		'Ilmoitus koordinaattorille (työpajaehdotus tai matka hyväksyttäväksi)',
+	'mail.coordinatorNotice.link': 'Avaa: {link}',
+	'mail.coordinatorNotice.workshopProposed.subject': 'Uusi työpajaehdotus: {municipality}',
+	'mail.coordinatorNotice.workshopProposed.body':
+		'{municipality} ehdottaa kehittämistyöpajaa ({network} {season}). Sovi työpaja ja nimeä asiantuntijat työpajan sivulla.',
+	'mail.coordinatorNotice.need': 'Tarve: {need}',
+	'mail.coordinatorNotice.dates': 'Toivotut ajat: {dates}',
+	'mail.coordinatorNotice.extra':
+		'Ehdotus on työpajaoikeuden ylittävä lisätyöpaja, joka tarvitsee hyväksyntäsi.',
+	'mail.coordinatorNotice.journeySubmitted.subject': 'Matka hyväksyttäväksi: {expert}',
+	'mail.coordinatorNotice.journeySubmitted.body':
+		'{expert} lähetti matkan {from} – {to} hyväksyttäväksi (kunnat: {municipalities}). Hyväksy tai palauta se matkan sivulla.',
 	'jobs.kind.workshop_notice': 'Työpajan kutsu tai muutos',
 	'jobs.kind.workshop_feedback_request': 'Työpajan palautepyyntö',
 	'mail.workshop.details': 'Aika: {when}\nPaikka: {where}',

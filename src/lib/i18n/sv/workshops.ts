@@ -202,6 +202,19 @@ export const workshopsSv: Record<keyof typeof workshopsFi, string> = {
 	'error.workshop.not_an_expert': 'Välj bland nätverkets experter.',
 	'error.workshop.invalidChoice': 'Välj bland de givna alternativen.',
 
+	'jobs.kind.coordinator_notice':
+		'Meddelande till koordinatorn (verkstadsförslag eller resa att godkänna)',
+	'mail.coordinatorNotice.link': 'Öppna: {link}',
+	'mail.coordinatorNotice.workshopProposed.subject': 'Nytt verkstadsförslag: {municipality}',
+	'mail.coordinatorNotice.workshopProposed.body':
+		'{municipality} föreslår en utvecklingsverkstad ({network} {season}). Kom överens om verkstaden och utse sakkunniga på verkstadens sida.',
+	'mail.coordinatorNotice.need': 'Behov: {need}',
+	'mail.coordinatorNotice.dates': 'Önskade tider: {dates}',
+	'mail.coordinatorNotice.extra':
+		'Förslaget är en extra verkstad utöver verkstadsrätten och behöver ditt godkännande.',
+	'mail.coordinatorNotice.journeySubmitted.subject': 'Resa att godkänna: {expert}',
+	'mail.coordinatorNotice.journeySubmitted.body':
+		'{expert} skickade resan {from} – {to} för godkännande (kommuner: {municipalities}). Godkänn eller returnera den på resans sida.',
 	'jobs.kind.workshop_notice': 'Inbjudan till eller ändring av verkstad',
 	'jobs.kind.workshop_feedback_request': 'Begäran om respons på verkstad',
 	'mail.workshop.details': 'Tid: {when}\nPlats: {where}',

@@ -8,6 +8,7 @@ import {
 } from '../events/event-jobs';
 import { workshopFeedbackRequestJob, workshopNoticeJob } from '../workshops/workshop-jobs';
 import { invoiceRunJob } from '../billing/invoice-run-job';
+import { coordinatorNoticeJob } from '../workshops/coordinator-notice-job';
 import type { JobRegistry } from './define-job';
 
 /**
@@ -24,7 +25,8 @@ export const JOB_KINDS = {
 	event_feedback_request: eventFeedbackRequestJob,
 	workshop_notice: workshopNoticeJob,
 	workshop_feedback_request: workshopFeedbackRequestJob,
-	invoice_run: invoiceRunJob
+	invoice_run: invoiceRunJob,
+	coordinator_notice: coordinatorNoticeJob
 } satisfies JobRegistry;
 
 export type JobKind = keyof typeof JOB_KINDS;

@@ -12,6 +12,7 @@ import {
 	type WorkshopFormat
 } from '$lib/domain/workshops/workshop-states';
 import { isSeasonFocusArea, isUuid, ledgerWorkshopsOf, municipalityPeople } from './workshop-rows';
+import { noticeCoordinators } from './workshop-notices';
 
 export interface ProposalInput {
 	membershipId: string;
@@ -49,7 +50,8 @@ export type ProposeWorkshopResult =
  * membership's row is locked first, its workshops are counted under the lock and the proposal
  * takes its place in the ledger before it is inserted: two proposals for the last workshop
  * of the entitlement run one after the other, and the second finds nothing left (ADR 018).
- * Beyond the entitlement a workshop is proposed only when asked for as an extra.
+ * Beyond the entitlement a workshop is proposed only when asked for as an extra. The network's
+ * coordinators are told of a municipality's proposal by mail (coordinator-notice-job.ts).
  */
 export async function proposeWorkshop(
 	db: Db,
@@ -124,6 +126,8 @@ export async function proposeWorkshop(
 			entityId: row!.id,
 			after: { ...values, state: 'proposed', participantIds }
 		});
+		// a coordinator proposing for a municipality knows already
+		if (as.role !== 'coordinator') await noticeCoordinators(tx, 'workshop_proposed', row!.id);
 		return { ok: true, workshopId: row!.id, extra: placement.extra };
 	});
 }

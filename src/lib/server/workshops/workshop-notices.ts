@@ -27,3 +27,15 @@ export const WORKSHOP_FEEDBACK_HOURS_AFTER = 2;
 
 export const workshopFeedbackKey = (workshopId: string, userId: string) =>
 	`workshop_feedback_request:${workshopId}:${userId}`;
+
+/**
+ * What waits for the network's coordinators: a workshop a municipality proposed, a journey an
+ * expert submitted (coordinator-notice-job.ts). Enqueued in the use case's transaction.
+ */
+export async function noticeCoordinators(
+	tx: Tx,
+	kind: 'workshop_proposed' | 'journey_submitted',
+	id: string
+): Promise<void> {
+	await enqueueJob(tx, 'coordinator_notice', { kind, id });
+}

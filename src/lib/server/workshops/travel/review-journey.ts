@@ -17,6 +17,7 @@ import {
 } from '$lib/domain/workshops/travel-costs';
 import type { WorkshopActor } from '$lib/domain/workshops/workshop-states';
 import { listKilometreRates, lockJourney, toCostLineInput, toJourneyInput } from './journey-rows';
+import { noticeCoordinators } from '../workshop-notices';
 
 export type ReviewJourneyResult =
 	| { ok: true; state: JourneyState }
@@ -63,6 +64,7 @@ export async function moveJourney(
 				.update(journeys)
 				.set({ state: 'submitted', submittedAt: now, updatedAt: now })
 				.where(eq(journeys.id, id));
+			await noticeCoordinators(tx, 'journey_submitted', id);
 		} else if (result.state === 'returned') {
 			const reason = input.action.kind === 'return' ? input.action.reason.trim() : '';
 			await tx
