@@ -9,6 +9,8 @@ import {
 	eventSignUps,
 	events,
 	files,
+	journeyLines,
+	journeys,
 	membershipDecisions,
 	memberships,
 	municipalities,
@@ -17,7 +19,11 @@ import {
 	roleAssignments,
 	seasons,
 	sessions,
-	users
+	users,
+	workshopExperts,
+	workshopFeedback,
+	workshopParticipants,
+	workshops
 } from '../db/schema';
 import { accountKey } from '../auth/rate-limit';
 
@@ -33,7 +39,10 @@ export const PERSONAL_DATA_FORMAT = 'verkosto-personal-data/1';
  * profile, roles, memberships they are contact person of, decisions they recorded, the audit
  * entries they made or that are about them, e-mails to their address, sessions, sign-in
  * links and attempts, files they uploaded, their sign-ups for events (with the arrangements
- * they stated), their feedback and their calendar feeds. Secrets are left out: the password hash (only
+ * they stated), their feedback and their calendar feeds, the workshops they take part in, held
+ * as an expert or proposed, their workshop feedback, and their travel cost claims with every
+ * line (a receipt by its file name: the file itself is theirs to download in the service) and
+ * the claims they reviewed. Secrets are left out: the password hash (only
  * whether one is set), the ids of sessions and tokens, which are hashes of bearer secrets, and
  * calendar feeds' secret addresses.
  */
@@ -53,7 +62,14 @@ export async function exportPersonalData(db: Db, userId: string, now = new Date(
 		uploaded,
 		signUps,
 		feedback,
-		feeds
+		feeds,
+		workshopsTakenPart,
+		workshopsAsExpert,
+		workshopsProposed,
+		workshopAnswers,
+		ownJourneys,
+		ownJourneyLines,
+		journeysReviewed
 	] = await Promise.all([
 		db
 			.select({
@@ -220,9 +236,124 @@ export async function exportPersonalData(db: Db, userId: string, now = new Date(
 			.leftJoin(networks, eq(networks.id, calendarFeeds.networkId))
 			.where(eq(calendarFeeds.userId, userId))
 			.orderBy(desc(calendarFeeds.createdAt))
-			.limit(1000)
+			.limit(1000),
+		db
+			.select({
+				workshopId: workshops.id,
+				municipalityCode: memberships.municipalityCode,
+				state: workshops.state,
+				startsAt: workshops.startsAt,
+				endsAt: workshops.endsAt,
+				need: workshops.need,
+				addedAt: workshopParticipants.addedAt,
+				attended: workshopParticipants.attended
+			})
+			.from(workshopParticipants)
+			.innerJoin(workshops, eq(workshops.id, workshopParticipants.workshopId))
+			.innerJoin(memberships, eq(memberships.id, workshops.membershipId))
+			// workshop_participants_user
+			.where(eq(workshopParticipants.userId, userId))
+			.orderBy(desc(workshopParticipants.addedAt))
+			.limit(10_000),
+		db
+			.select({
+				workshopId: workshops.id,
+				municipalityCode: memberships.municipalityCode,
+				state: workshops.state,
+				startsAt: workshops.startsAt,
+				endsAt: workshops.endsAt,
+				need: workshops.need,
+				assignedAt: workshopExperts.assignedAt
+			})
+			.from(workshopExperts)
+			.innerJoin(workshops, eq(workshops.id, workshopExperts.workshopId))
+			.innerJoin(memberships, eq(memberships.id, workshops.membershipId))
+			// workshop_experts_user
+			.where(eq(workshopExperts.userId, userId))
+			.orderBy(desc(workshopExperts.assignedAt))
+			.limit(10_000),
+		db
+			.select({
+				workshopId: workshops.id,
+				municipalityCode: memberships.municipalityCode,
+				state: workshops.state,
+				need: workshops.need,
+				goal: workshops.goal,
+				strategyLink: workshops.strategyLink,
+				preferredDates: workshops.preferredDates,
+				proposedAt: workshops.createdAt
+			})
+			.from(workshops)
+			.innerJoin(memberships, eq(memberships.id, workshops.membershipId))
+			// workshops_proposed_by
+			.where(eq(workshops.proposedBy, userId))
+			.orderBy(desc(workshops.createdAt))
+			.limit(10_000),
+		db
+			.select({
+				workshopId: workshopFeedback.workshopId,
+				scores: workshopFeedback.scores,
+				comment: workshopFeedback.comment,
+				givenAt: workshopFeedback.createdAt
+			})
+			.from(workshopFeedback)
+			// workshop_feedback_user
+			.where(eq(workshopFeedback.userId, userId))
+			.orderBy(desc(workshopFeedback.createdAt))
+			.limit(10_000),
+		db
+			.select({
+				id: journeys.id,
+				state: journeys.state,
+				from: journeys.fromPlace,
+				to: journeys.toPlace,
+				returnReason: journeys.returnReason,
+				submittedAt: journeys.submittedAt,
+				reviewedAt: journeys.reviewedAt,
+				grossCents: journeys.grossCents,
+				vatCents: journeys.vatCents,
+				netCents: journeys.netCents,
+				createdAt: journeys.createdAt
+			})
+			.from(journeys)
+			// journeys_expert_state
+			.where(eq(journeys.expertId, userId))
+			.orderBy(desc(journeys.createdAt))
+			.limit(10_000),
+		db
+			.select({
+				journeyId: journeyLines.journeyId,
+				kind: journeyLines.kind,
+				day: journeyLines.day,
+				distanceTenths: journeyLines.distanceTenths,
+				grossCents: journeyLines.grossCents,
+				vatCents: journeyLines.vatCents,
+				vatBasisPoints: journeyLines.vatBasisPoints,
+				description: journeyLines.description,
+				approvedGrossCents: journeyLines.approvedGrossCents,
+				approvedVatCents: journeyLines.approvedVatCents,
+				receiptFileName: files.name
+			})
+			.from(journeyLines)
+			.innerJoin(journeys, eq(journeys.id, journeyLines.journeyId))
+			.leftJoin(files, eq(files.id, journeyLines.receiptFileId))
+			// journeys_expert_state, then journey_lines_journey
+			.where(eq(journeys.expertId, userId))
+			.orderBy(asc(journeyLines.journeyId), asc(journeyLines.position))
+			.limit(100_000),
+		db
+			.select({ journeyId: journeys.id, state: journeys.state, reviewedAt: journeys.reviewedAt })
+			.from(journeys)
+			// journeys_reviewed_by
+			.where(eq(journeys.reviewedBy, userId))
+			.orderBy(desc(journeys.reviewedAt))
+			.limit(10_000)
 	]);
 
+	const linesByJourney = new Map<string, Omit<(typeof ownJourneyLines)[number], 'journeyId'>[]>();
+	for (const { journeyId, ...line } of ownJourneyLines) {
+		linesByJourney.set(journeyId, [...(linesByJourney.get(journeyId) ?? []), line]);
+	}
 	const auditCapped = auditRows.length > AUDIT_EXPORT_LIMIT;
 	const mailCapped = mail.length > OUTBOX_EXPORT_LIMIT;
 	const aboutSomeoneElse = (e: { entityType: string; entityId: string }) =>
@@ -280,7 +411,18 @@ export async function exportPersonalData(db: Db, userId: string, now = new Date(
 		filesUploaded: uploaded,
 		eventSignUps: signUps,
 		eventFeedback: feedback,
-		calendarFeeds: feeds
+		calendarFeeds: feeds,
+		workshops: {
+			takingPart: workshopsTakenPart,
+			asExpert: workshopsAsExpert,
+			proposed: workshopsProposed
+		},
+		workshopFeedback: workshopAnswers,
+		journeys: ownJourneys.map((journey) => ({
+			...journey,
+			lines: linesByJourney.get(journey.id) ?? []
+		})),
+		journeysReviewed
 	};
 }
 
