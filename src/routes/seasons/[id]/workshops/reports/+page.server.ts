@@ -13,7 +13,7 @@ import type { PageServerLoad } from './$types';
  * approved travel costs per municipality and per expert (an approval period narrows the costs).
  */
 export const load: PageServerLoad = async (event) => {
-	const { season } = await staffSeason(event);
+	const { user, season } = await staffSeason(event);
 	const { values, errors, period } = reportQuery(event.url.searchParams);
 	const [focusAreas, costTotal, perMunicipality, perExpert] = await Promise.all([
 		workshopsByFocusArea(db(), season.id),
@@ -28,6 +28,8 @@ export const load: PageServerLoad = async (event) => {
 		perMunicipality,
 		perExpert,
 		query: { from: values.from, to: values.to },
+		// a municipality's own cost page is for coordinators and its people, not for experts
+		linkMunicipalities: user.roles.some((r) => r.role === 'coordinator'),
 		errors
 	};
 };
