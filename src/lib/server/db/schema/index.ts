@@ -11,3 +11,4 @@ export * from './seasons';
 export * from './workshops';
 export * from './travel-costs';
 export * from './billing';
+export * from './analysis';
