@@ -48,6 +48,17 @@ export const AUDIT_ACTIONS = [
 	'journey.submit',
 	'journey.approve',
 	'journey.return',
+	'analysis.section.add',
+	'analysis.section.edit',
+	'analysis.section.remove',
+	'analysis.question.add',
+	'analysis.question.edit',
+	'analysis.question.remove',
+	'analysis.publish',
+	'analysis.open',
+	'analysis.invite',
+	'analysis.close',
+	'analysis.answer',
 	'job.retry'
 ] as const;
 
@@ -62,5 +73,8 @@ export const AUDIT_ENTITY_TYPES = [
 	'event',
 	'workshop',
 	'journey',
+	'analysis_version',
+	'analysis',
+	'analysis_response',
 	'job'
 ] as const;

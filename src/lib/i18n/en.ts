@@ -8,6 +8,7 @@ import { workshopsEn } from './en/workshops';
 import { invoicesEn } from './en/invoices';
 import { billingEn } from './en/billing';
 import { workshopReportsEn } from './en/workshop-reports';
+import { analysisEn } from './en/analysis';
 
 export const en: Messages = {
 	'app.name': 'Verkosto',
@@ -539,5 +540,6 @@ export const en: Messages = {
 	...workshopsEn,
 	...invoicesEn,
 	...billingEn,
-	...workshopReportsEn
+	...workshopReportsEn,
+	...analysisEn
 };

@@ -7,6 +7,7 @@ import { workshopsFi } from './fi/workshops';
 import { invoicesFi } from './fi/invoices';
 import { billingFi } from './fi/billing';
 import { workshopReportsFi } from './fi/workshop-reports';
+import { analysisFi } from './fi/analysis';
 /**
  * The message catalogue's source language. Swedish and English must have every key
  * (the compiler checks) and the same {placeholders} (a test checks).
@@ -542,7 +543,8 @@ export const fi = {
 	...workshopsFi,
 	...invoicesFi,
 	...billingFi,
-	...workshopReportsFi
+	...workshopReportsFi,
+	...analysisFi
 } as const;
 
 export type MessageKey = keyof typeof fi;

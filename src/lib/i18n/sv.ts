@@ -8,6 +8,7 @@ import { workshopsSv } from './sv/workshops';
 import { invoicesSv } from './sv/invoices';
 import { billingSv } from './sv/billing';
 import { workshopReportsSv } from './sv/workshop-reports';
+import { analysisSv } from './sv/analysis';
 
 export const sv: Messages = {
 	'app.name': 'Verkosto',
@@ -540,5 +541,6 @@ export const sv: Messages = {
 	...workshopsSv,
 	...invoicesSv,
 	...billingSv,
-	...workshopReportsSv
+	...workshopReportsSv,
+	...analysisSv
 };

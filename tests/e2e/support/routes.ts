@@ -27,6 +27,9 @@ const SAMPLE_PARAMS: Record<string, string> = {
 	runId: '00000000-0000-4000-8000-000000000020',
 	invoiceId: '00000000-0000-4000-8000-000000000021',
 	document: 'pdf',
+	analysisId: '00000000-0000-4000-8000-000000000040',
+	sectionKey: 's_0000000040',
+	questionKey: 'q_0000000041',
 	format: 'csv',
 	slug: 'uso'
 };

@@ -7,6 +7,12 @@ export const SECRET_ADDRESS_ROUTES: ReadonlyMap<string, string> = new Map([
 		'/calendar/[token]',
 		'calendar programs fetch a subscribed feed without cookies or a sign-in; the 160-bit token ' +
 			'is the credential, renewed from /account/calendars (docs/decisions/020-calendar-feeds.md)'
+	],
+	[
+		'/respond/[token]',
+		'a respondent of a situation analysis answers from the link mailed to them, without an ' +
+			'account of their own; the 160-bit token (kept hashed) is the credential, shows only their ' +
+			'own answers, and is renewed by inviting again (docs/decisions/024-analysis-storage.md)'
 	]
 ]);
 
@@ -59,6 +65,11 @@ export const EXPERT_ROUTES: ReadonlyMap<string, string> = new Map([
 	[
 		'/municipalities/[code]/workshops/[workshopId]/materials/[fileId]',
 		'a file of a workshop assigned to the expert'
+	],
+	[
+		'/municipalities/[code]/analysis/[analysisId]/results',
+		'the results of a municipality’s situation analysis, free text included, for an expert ' +
+			'assigned to one of its workshops of that season (analysis-viewer.ts)'
 	],
 	['/workshops/journeys', 'the expert’s own journey claims (travel costs), and a new one'],
 	['/workshops/journeys/[journeyId]', 'the expert’s own journey claim: its costs and receipts'],

@@ -1,0 +1,59 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db';
+import { analyses, memberships } from '../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../actor';
+import { latestPublishedVersion } from './questionnaire-rows';
+import { isMember, MEMBERSHIP_STATES } from '$lib/domain/membership';
+
+export type OpenAnalysisResult =
+	| { ok: true; analysisId: string; created: boolean }
+	| { ok: false; error: 'not_found' | 'not_published' };
+
+const MEMBER_STATES = MEMBERSHIP_STATES.filter(isMember);
+
+/**
+ * Opens a member's situation analysis on the season's newest published version; opening one
+ * that is open already answers with it (the unique membership key decides a race).
+ */
+export async function openAnalysis(
+	db: Db,
+	actor: Actor,
+	input: { code: string; membershipId: string }
+): Promise<OpenAnalysisResult> {
+	if (!/^[0-9a-f-]{36}$/.test(input.membershipId)) return { ok: false, error: 'not_found' };
+	return db.transaction(async (tx): Promise<OpenAnalysisResult> => {
+		const [membership] = await tx
+			.select({ id: memberships.id, seasonId: memberships.seasonId })
+			.from(memberships)
+			.where(
+				and(
+					eq(memberships.id, input.membershipId),
+					eq(memberships.municipalityCode, input.code),
+					inArray(memberships.state, MEMBER_STATES)
+				)
+			);
+		if (!membership) return { ok: false, error: 'not_found' };
+		const version = await latestPublishedVersion(tx, membership.seasonId);
+		if (!version) return { ok: false, error: 'not_published' };
+		const [created] = await tx
+			.insert(analyses)
+			.values({ membershipId: membership.id, versionId: version.id, openedBy: actor.userId })
+			.onConflictDoNothing({ target: analyses.membershipId })
+			.returning({ id: analyses.id });
+		if (!created) {
+			const [existing] = await tx
+				.select({ id: analyses.id })
+				.from(analyses)
+				.where(eq(analyses.membershipId, membership.id));
+			return { ok: true, analysisId: existing!.id, created: false };
+		}
+		await recordAudit(tx, actor, {
+			action: 'analysis.open',
+			entityType: 'analysis',
+			entityId: created.id,
+			after: { membershipId: membership.id, version: version.number }
+		});
+		return { ok: true, analysisId: created.id, created: true };
+	});
+}
