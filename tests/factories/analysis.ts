@@ -127,7 +127,11 @@ export async function analysisWithRespondents(
 	respondents: number
 ) {
 	const membership = await uso7Membership(db, code);
-	const opened = await openAnalysis(db, actor, { code, membershipId: membership.id });
+	const opened = await openAnalysis(db, actor, {
+		code,
+		membershipId: membership.id,
+		networkIds: null
+	});
 	if (!opened.ok) throw new Error(`not opened: ${opened.error}`);
 	const analysis = (await findMunicipalityAnalysis(db, code, opened.analysisId))!;
 	const people = [];

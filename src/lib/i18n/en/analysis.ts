@@ -221,6 +221,29 @@ export const analysisEn: Record<keyof typeof analysisFi, string> = {
 		'Free-text answers are shown without names, only to the municipality and the network’s experts.',
 	'analysis.noFreeText': 'No answers.',
 
+	'analysis.overview': 'Overview of the situation analyses',
+	'analysis.overviewLink': 'Overview: response rates and scores across members',
+	'analysis.overviewTotals':
+		'Members {members}, analysis opened {opened} (closed {closed}); respondents invited {invited}, started {started}, complete {complete}.',
+	'analysis.responseRates': 'Response rates',
+	'analysis.municipality': 'Municipality',
+	'analysis.invitedColumn': 'Invited',
+	'analysis.startedColumn': 'Started',
+	'analysis.completeColumn': 'Complete',
+	'analysis.notOpenedShort': 'Not opened',
+	'analysis.scoresAcrossMembers': 'Scores across members',
+	'analysis.overviewCellHint':
+		'In a cell: median (quartiles), number of municipalities. A dash: the group has fewer than five municipalities with a score.',
+	'analysis.distributionShort': '{median} ({q1}–{q3}), {n} municipalities',
+	'analysis.bySizeClass': 'By size class',
+	'analysis.byRegion': 'By region',
+	'analysis.group': 'Group',
+	'analysis.noScoresYet': 'No member has a score yet.',
+	'analysis.sizeClass': 'Size class',
+	'analysis.region': 'Region',
+	'analysis.exportNote':
+		'Members’ scores from questionnaire version {version}; only municipalities with at least three respondents. No individual answers.',
+
 	'error.analysis.badWeight': 'Write a whole number from 1 to 100, or leave it blank.',
 	'error.analysis.badMaxChoices': 'Write a whole number from 1 to 8, or leave it blank.',
 	'error.analysis.badMaxLength': 'Write a whole number from 1 to 4000, or leave it blank.',

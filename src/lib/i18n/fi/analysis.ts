@@ -222,6 +222,29 @@ export const analysisFi = {
 		'Vapaat vastaukset näytetään ilman nimiä vain kunnalle ja verkoston asiantuntijoille.',
 	'analysis.noFreeText': 'Ei vastauksia.',
 
+	'analysis.overview': 'Tilanneanalyysien yleiskuva',
+	'analysis.overviewLink': 'Yleiskuva: vastausasteet ja pisteet jäsenkunnittain',
+	'analysis.overviewTotals':
+		'Jäsenkuntia {members}, analyysi avattu {opened} (suljettu {closed}); vastaajia kutsuttu {invited}, aloittanut {started}, valmis {complete}.',
+	'analysis.responseRates': 'Vastausasteet',
+	'analysis.municipality': 'Kunta',
+	'analysis.invitedColumn': 'Kutsuttu',
+	'analysis.startedColumn': 'Aloittanut',
+	'analysis.completeColumn': 'Valmis',
+	'analysis.notOpenedShort': 'Ei avattu',
+	'analysis.scoresAcrossMembers': 'Pisteet jäsenkuntien kesken',
+	'analysis.overviewCellHint':
+		'Solussa: mediaani (kvartiilit), kuntien määrä. Viiva: ryhmässä on alle viisi kuntaa, joilla on pisteet.',
+	'analysis.distributionShort': '{median} ({q1}–{q3}), {n} kuntaa',
+	'analysis.bySizeClass': 'Kokoluokittain',
+	'analysis.byRegion': 'Maakunnittain',
+	'analysis.group': 'Ryhmä',
+	'analysis.noScoresYet': 'Yhdelläkään jäsenkunnalla ei ole vielä pisteitä.',
+	'analysis.sizeClass': 'Kokoluokka',
+	'analysis.region': 'Maakunta',
+	'analysis.exportNote':
+		'Jäsenkuntien pisteet kyselyn versiosta {version}; vain kunnat, joilla on vähintään kolme vastaajaa. Ei yksittäisiä vastauksia.',
+
 	'error.analysis.badWeight': 'Kirjoita kokonaisluku 1–100 tai jätä tyhjäksi.',
 	'error.analysis.badMaxChoices': 'Kirjoita kokonaisluku 1–8 tai jätä tyhjäksi.',
 	'error.analysis.badMaxLength': 'Kirjoita kokonaisluku 1–4000 tai jätä tyhjäksi.',

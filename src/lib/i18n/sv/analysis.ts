@@ -220,6 +220,29 @@ export const analysisSv: Record<keyof typeof analysisFi, string> = {
 		'Fria svar visas utan namn endast för kommunen och nätverkets experter.',
 	'analysis.noFreeText': 'Inga svar.',
 
+	'analysis.overview': 'Översikt över lägesanalyserna',
+	'analysis.overviewLink': 'Översikt: svarsfrekvenser och poäng per medlemskommun',
+	'analysis.overviewTotals':
+		'Medlemskommuner {members}, analys öppnad {opened} (stängd {closed}); respondenter inbjudna {invited}, påbörjat {started}, klara {complete}.',
+	'analysis.responseRates': 'Svarsfrekvenser',
+	'analysis.municipality': 'Kommun',
+	'analysis.invitedColumn': 'Inbjudna',
+	'analysis.startedColumn': 'Påbörjat',
+	'analysis.completeColumn': 'Klara',
+	'analysis.notOpenedShort': 'Inte öppnad',
+	'analysis.scoresAcrossMembers': 'Poäng bland medlemskommunerna',
+	'analysis.overviewCellHint':
+		'I cellen: median (kvartiler), antal kommuner. Streck: gruppen har färre än fem kommuner med poäng.',
+	'analysis.distributionShort': '{median} ({q1}–{q3}), {n} kommuner',
+	'analysis.bySizeClass': 'Per storleksklass',
+	'analysis.byRegion': 'Per landskap',
+	'analysis.group': 'Grupp',
+	'analysis.noScoresYet': 'Ingen medlemskommun har ännu poäng.',
+	'analysis.sizeClass': 'Storleksklass',
+	'analysis.region': 'Landskap',
+	'analysis.exportNote':
+		'Medlemskommunernas poäng från enkätens version {version}; endast kommuner med minst tre respondenter. Inga enskilda svar.',
+
 	'error.analysis.badWeight': 'Skriv ett heltal 1–100 eller lämna tomt.',
 	'error.analysis.badMaxChoices': 'Skriv ett heltal 1–8 eller lämna tomt.',
 	'error.analysis.badMaxLength': 'Skriv ett heltal 1–4000 eller lämna tomt.',

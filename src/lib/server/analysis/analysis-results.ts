@@ -9,8 +9,8 @@ import {
 } from '../db/schema';
 import type { MunicipalityAnalysis } from './analysis-queries';
 import { loadVersion, type LoadedVersion } from './questionnaire-rows';
+import { groupDistributions, type GroupSummaries } from './member-scores';
 import {
-	MIN_RESPONDENTS,
 	municipalityScores,
 	overallScore,
 	type MunicipalityScores,
@@ -49,84 +49,6 @@ export interface AnalysisResults {
 	overall: Record<GroupKind, { distribution: GroupDistribution; position: Position | null }>;
 }
 
-interface SummaryRow extends Record<string, unknown> {
-	key: string;
-	n: number;
-	min: number;
-	q1: number;
-	median: number;
-	q3: number;
-	max: number;
-}
-
-const toSummary = (r: SummaryRow | undefined) =>
-	r
-		? suppressSmallGroup({
-				n: Number(r.n),
-				min: Number(r.min),
-				lowerQuartile: Number(r.q1),
-				median: Number(r.median),
-				upperQuartile: Number(r.q3),
-				max: Number(r.max)
-			})
-		: suppressSmallGroup(null);
-
-/**
- * Members' section means for the target version's scored sections, matched across versions
- * by key and scoring fingerprint (ADR 019), each only with MIN_RESPONDENTS respondents or more;
- * then per group the count, range and type 7 quartiles (percentile_cont). `sizeClass` null:
- * the whole network's members of the season.
- */
-async function groupSummaries(
-	db: DbOrTx,
-	input: { versionId: string; seasonId: string; sizeClass: number | null }
-): Promise<{ sections: Map<string, GroupDistribution>; overall: GroupDistribution }> {
-	const sizeFilter = input.sizeClass === null ? sql`true` : sql`mu.size_class = ${input.sizeClass}`;
-	const memberScores = sql`
-		target as (
-			select s.key, s.scoring_fingerprint, s.weight
-			from analysis_sections s
-			where s.version_id = ${input.versionId}
-				and exists (select 1 from analysis_questions q where q.section_id = s.id and q.weight is not null)
-		),
-		member as (
-			select rs.analysis_id, t.key, t.weight, avg(rs.score) as score
-			from target t
-			join analysis_sections s on s.key = t.key and s.scoring_fingerprint = t.scoring_fingerprint
-			join analysis_response_scores rs on rs.section_id = s.id
-			join analyses a on a.id = rs.analysis_id
-			join memberships m on m.id = a.membership_id
-			join municipalities mu on mu.code = m.municipality_code
-			where m.season_id = ${input.seasonId} and ${sizeFilter}
-			group by rs.analysis_id, t.key, t.weight
-			having count(*) >= ${MIN_RESPONDENTS}
-		)`;
-	const summary = sql`count(*)::int as n, min(score) as min,
-		percentile_cont(0.25) within group (order by score) as q1,
-		percentile_cont(0.5) within group (order by score) as median,
-		percentile_cont(0.75) within group (order by score) as q3,
-		max(score) as max`;
-	const [sectionRows, overallRows] = await Promise.all([
-		db.execute<SummaryRow>(sql`with ${memberScores}
-			select key, ${summary} from member group by key`),
-		db.execute<SummaryRow>(sql`with ${memberScores},
-			overall as (
-				select analysis_id, sum(weight * score) / sum(weight) as score
-				from member group by analysis_id
-				having count(*) = (select count(*) from target)
-			)
-			select 'overall' as key, ${summary} from overall`)
-	]);
-	const rowsOf = (r: unknown) =>
-		(Array.isArray(r) ? r : (r as { rows: SummaryRow[] }).rows) as SummaryRow[];
-	const sections = new Map(rowsOf(sectionRows).map((r) => [r.key, toSummary(r)]));
-	const overallRow = rowsOf(overallRows)[0];
-	return {
-		sections,
-		overall: overallRow && Number(overallRow.n) > 0 ? toSummary(overallRow) : toSummary(undefined)
-	};
-}
-
 /** The municipality's own respondents' section scores, one entry per respondent. */
 async function ownRespondentScores(
 	db: DbOrTx,
@@ -160,6 +82,8 @@ async function ownRespondentScores(
 	});
 }
 
+const NOBODY: GroupSummaries = { sections: new Map(), overall: suppressSmallGroup(null) };
+
 export async function analysisResults(
 	db: DbOrTx,
 	analysis: MunicipalityAnalysis
@@ -167,18 +91,19 @@ export async function analysisResults(
 	const version = (await loadVersion(db, analysis.analysis.versionId))!;
 	const [respondentScores, network, sizeClass, counts] = await Promise.all([
 		ownRespondentScores(db, analysis.analysis.id, version),
-		groupSummaries(db, {
+		groupDistributions(db, {
 			versionId: version.version.id,
 			seasonId: analysis.season.id,
-			sizeClass: null
-		}),
+			by: 'network'
+		}).then((g) => g.get('all') ?? NOBODY),
 		analysis.municipality.sizeClass === null
-			? Promise.resolve({ sections: new Map(), overall: suppressSmallGroup(null) })
-			: groupSummaries(db, {
+			? Promise.resolve(NOBODY)
+			: groupDistributions(db, {
 					versionId: version.version.id,
 					seasonId: analysis.season.id,
+					by: 'network',
 					sizeClass: analysis.municipality.sizeClass
-				}),
+				}).then((g) => g.get('all') ?? NOBODY),
 		db
 			.select({ n: sql<number>`count(*)::int` })
 			.from(analysisResponses)

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/setup/test-db';
 import { uso7 } from '../../../../tests/factories/events';
-import { contactOf, coordinatorActor } from '../../../../tests/factories/workshops';
+import { contactOf, coordinatorActor, uso7Membership } from '../../../../tests/factories/workshops';
 import {
 	analysisWithRespondents,
 	answerSection,
@@ -34,10 +34,14 @@ import {
 import { saveAnalysisAnswers } from './save-analysis-answers';
 import { viewAsRespondent } from './respondent-view';
 import { closeAnalysis } from './close-analysis';
+import { openAnalysis } from './open-analysis';
 import { inviteRespondents } from './invite-respondents';
 import { findMunicipalityAnalysis, listRespondents } from './analysis-queries';
 import { analysisResults, freeTextAnswers } from './analysis-results';
 import { analysisViewer } from './analysis-viewer';
+import { seasonResponseRates } from './season-response-rates';
+import { groupDistributions } from './member-scores';
+import { exportMemberScores } from './export-member-scores';
 import { groupDistribution } from '$lib/domain/analysis/distribution';
 import { mean } from '$lib/domain/analysis/statistics';
 import type { SessionUser } from '../auth/session';
@@ -404,17 +408,75 @@ describe('results and comparison', () => {
 	});
 
 	it('shows free text of its own analysis only', async () => {
-		const vaala = await database.db
-			.select({ id: sql<string>`a.id`, versionId: sql<string>`a.version_id` })
-			.from(sql`analyses a join memberships m on m.id = a.membership_id`)
-			.where(sql`m.municipality_code = '785' and m.season_id = ${seasonId}`);
-		const kajaani = await database.db
-			.select({ id: sql<string>`a.id`, versionId: sql<string>`a.version_id` })
-			.from(sql`analyses a join memberships m on m.id = a.membership_id`)
-			.where(sql`m.municipality_code = '205' and m.season_id = ${seasonId}`);
-		// Vaala's respondent cleared their free text again; Kajaani's never wrote any
-		expect(await freeTextAnswers(database.db, vaala[0]!.id, vaala[0]!.versionId)).toEqual([]);
-		expect(await freeTextAnswers(database.db, kajaani[0]!.id, kajaani[0]!.versionId)).toEqual([]);
+		const v1 = await versionOf();
+		const own = await analysisWithRespondents(database.db, coordinator, '140', 1);
+		const other = await analysisWithRespondents(database.db, coordinator, '785', 0);
+		const saved = await saveAnalysisAnswers(database.db, {
+			token: own.tokens[0]!,
+			sectionKey: sections[0]!.key,
+			versionId: v1.id,
+			submitted: new Map([[sections[0]!.questions[2]!, { kind: 'free_text', text: 'Oma huomio' }]])
+		});
+		expect(saved.ok).toBe(true);
+		const texts = await freeTextAnswers(database.db, own.analysis.analysis.id, v1.id);
+		expect(texts.map((t) => t.value)).toContainEqual({ kind: 'free_text', text: 'Oma huomio' });
+		const others = await freeTextAnswers(database.db, other.analysis.analysis.id, v1.id);
+		expect(others.map((t) => t.value)).not.toContainEqual({
+			kind: 'free_text',
+			text: 'Oma huomio'
+		});
+	});
+});
+
+describe('the network overview', () => {
+	it('counts response rates per member and for the season, without answers', async () => {
+		const rates = await seasonResponseRates(database.db, seasonId, 1);
+		expect(rates.totals.members).toBeGreaterThanOrEqual(12);
+		expect(rates.totals.opened).toBeGreaterThanOrEqual(6);
+		expect(rates.totals.closed).toBeGreaterThanOrEqual(1);
+		const vaasa = rates.rows.find((r) => r.code === '743')!;
+		expect(vaasa).toMatchObject({ state: 'open', invited: 3, started: 3, complete: 3 });
+		expect(Object.keys(vaasa)).not.toContain('answers');
+	});
+
+	it('gives distributions by size class and region from the same aggregates, suppressed under five', async () => {
+		const v1 = await versionOf();
+		const [bySize, byRegion, network] = await Promise.all([
+			groupDistributions(database.db, { versionId: v1.id, seasonId, by: 'size_class' }),
+			groupDistributions(database.db, { versionId: v1.id, seasonId, by: 'region' }),
+			groupDistributions(database.db, { versionId: v1.id, seasonId, by: 'network' })
+		]);
+		expect(network.get('all')!.overall).toMatchObject({ suppressed: false, n: 6 });
+		for (const groups of [bySize, byRegion]) {
+			for (const g of groups.values()) {
+				for (const d of [...g.sections.values(), g.overall]) {
+					if (d.suppressed) expect(Object.keys(d)).toEqual(['suppressed']);
+					else expect(d.n).toBeGreaterThanOrEqual(5);
+				}
+			}
+		}
+	});
+
+	it('exports each member’s scores, only of members with three respondents', async () => {
+		const v1 = (await loadVersion(database.db, (await versionOf()).id))!;
+		const table = await exportMemberScores(
+			database.db,
+			{ seasonId, title: 'USO 7', version: v1 },
+			'fi'
+		);
+		expect(table.columns.map((c) => c.header)).toEqual([
+			'Kuntanumero',
+			'Kunta',
+			'Kokoluokka',
+			'Maakunta',
+			'Strategia',
+			'Osallisuus',
+			'Talous',
+			'Kokonaispisteet'
+		]);
+		expect(table.rows.map((r) => r[0]).sort()).toEqual(['434', '507', '588', '599', '710', '743']);
+		const vaasa = table.rows.find((r) => r[0] === '743')!;
+		expect(vaasa.slice(4)).toEqual([75, 75, 75, 75]);
 	});
 });
 
@@ -431,20 +493,14 @@ describe('isolation', () => {
 	});
 
 	it('finds an analysis only under its own municipality’s code', async () => {
-		const [row] = await database.db
-			.select({ id: sql<string>`a.id` })
-			.from(sql`analyses a join memberships m on m.id = a.membership_id`)
-			.where(sql`m.municipality_code = '785' and m.season_id = ${seasonId}`);
-		expect(await findMunicipalityAnalysis(database.db, '785', row!.id)).not.toBeNull();
-		expect(await findMunicipalityAnalysis(database.db, '205', row!.id)).toBeNull();
+		const { analysis } = await analysisWithRespondents(database.db, coordinator, '785', 0);
+		const id = analysis.analysis.id;
+		expect(await findMunicipalityAnalysis(database.db, '785', id)).not.toBeNull();
+		expect(await findMunicipalityAnalysis(database.db, '205', id)).toBeNull();
 	});
 
 	it('lets the municipality’s people and its network’s staff in, and nobody else', async () => {
-		const [row] = await database.db
-			.select({ id: sql<string>`a.id` })
-			.from(sql`analyses a join memberships m on m.id = a.membership_id`)
-			.where(sql`m.municipality_code = '785' and m.season_id = ${seasonId}`);
-		const analysis = (await findMunicipalityAnalysis(database.db, '785', row!.id))!;
+		const { analysis } = await analysisWithRespondents(database.db, coordinator, '785', 0);
 		const networkId = analysis.season.networkId;
 		const viewer = (u: SessionUser) => analysisViewer(database.db, u, analysis);
 		expect(
@@ -482,6 +538,25 @@ describe('isolation', () => {
 		).toBeNull();
 		expect(await viewer(user([{ role: 'expert', municipalityCode: null, networkId }]))).toBeNull();
 		expect(await viewer(user([]))).toBeNull();
+	});
+
+	it('a coordinator of another network cannot open a member’s analysis', async () => {
+		const membership = await uso7Membership(database.db, '434');
+		expect(
+			await openAnalysis(database.db, coordinator, {
+				code: '434',
+				membershipId: membership.id,
+				networkIds: ['00000000-0000-4000-8000-000000000098']
+			})
+		).toEqual({ ok: false, error: 'not_found' });
+		// nor under another municipality's code
+		expect(
+			await openAnalysis(database.db, coordinator, {
+				code: '785',
+				membershipId: membership.id,
+				networkIds: null
+			})
+		).toEqual({ ok: false, error: 'not_found' });
 	});
 
 	it('a respondent’s link shows only their own answers', async () => {

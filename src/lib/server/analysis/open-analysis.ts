@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
-import { analyses, memberships } from '../db/schema';
+import { analyses, memberships, seasons } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../actor';
 import { latestPublishedVersion } from './questionnaire-rows';
@@ -19,13 +19,23 @@ const MEMBER_STATES = MEMBERSHIP_STATES.filter(isMember);
 export async function openAnalysis(
 	db: Db,
 	actor: Actor,
-	input: { code: string; membershipId: string }
+	input: {
+		code: string;
+		membershipId: string;
+		/** A coordinator opens only in the networks they coordinate; null: the municipality's own. */
+		networkIds: readonly string[] | null;
+	}
 ): Promise<OpenAnalysisResult> {
 	if (!/^[0-9a-f-]{36}$/.test(input.membershipId)) return { ok: false, error: 'not_found' };
 	return db.transaction(async (tx): Promise<OpenAnalysisResult> => {
 		const [membership] = await tx
-			.select({ id: memberships.id, seasonId: memberships.seasonId })
+			.select({
+				id: memberships.id,
+				seasonId: memberships.seasonId,
+				networkId: seasons.networkId
+			})
 			.from(memberships)
+			.innerJoin(seasons, eq(seasons.id, memberships.seasonId))
 			.where(
 				and(
 					eq(memberships.id, input.membershipId),
@@ -33,7 +43,9 @@ export async function openAnalysis(
 					inArray(memberships.state, MEMBER_STATES)
 				)
 			);
-		if (!membership) return { ok: false, error: 'not_found' };
+		if (!membership || (input.networkIds && !input.networkIds.includes(membership.networkId))) {
+			return { ok: false, error: 'not_found' };
+		}
 		const version = await latestPublishedVersion(tx, membership.seasonId);
 		if (!version) return { ok: false, error: 'not_published' };
 		const [created] = await tx

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { municipalityAccess, requireMunicipality } from '$lib/server/auth/guard';
 import { userActor } from '$lib/server/actor';
+import { coordinatedNetworks, hasRole } from '$lib/server/auth/session';
 import { db } from '$lib/server/db';
 import { getMunicipality } from '$lib/server/registry/search-municipalities';
 import { listMunicipalityAnalyses } from '$lib/server/analysis/analysis-queries';
@@ -33,7 +34,8 @@ export const actions: Actions = {
 		const membershipId = String(data.get('membershipId') ?? '');
 		const result = await openAnalysis(db(), userActor(user), {
 			code: event.params.code,
-			membershipId
+			membershipId,
+			networkIds: hasRole(user, 'coordinator') ? coordinatedNetworks(user) : null
 		});
 		if (!result.ok) return fail(400, { open: { error: result.error, membershipId } });
 		redirect(303, `/municipalities/${event.params.code}/analysis/${result.analysisId}`);

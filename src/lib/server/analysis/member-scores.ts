@@ -1,0 +1,178 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../db';
+import { MIN_RESPONDENTS } from '$lib/domain/analysis/scoring';
+import { suppressSmallGroup, type GroupDistribution } from '$lib/domain/analysis/distribution';
+
+/**
+ * Members' scores aggregated in the database (ADR 024): from the respondents' stored section
+ * scores, a member's section score is their `avg()` where at least MIN_RESPONDENTS respondents
+ * have one (ADR 019 rule 3), its overall the section-weighted mean where every scored section
+ * has a score (rule 4). Sections are matched across the season's versions by key and scoring
+ * fingerprint, so members whose analysis runs on another version count where it scores alike.
+ */
+
+export type Grouping = 'network' | 'size_class' | 'region';
+
+export interface GroupSummaries {
+	sections: Map<string, GroupDistribution>;
+	overall: GroupDistribution;
+}
+
+interface SummaryRow extends Record<string, unknown> {
+	grp: string;
+	key: string;
+	n: number;
+	min: number;
+	q1: number;
+	median: number;
+	q3: number;
+	max: number;
+}
+
+const GROUP_COLUMN: Record<Grouping, SQL> = {
+	network: sql`'all'`,
+	size_class: sql`mu.size_class::text`,
+	region: sql`mu.region_code`
+};
+
+/** The CTEs `target` (the version's scored sections) and `member` (each member's section means). */
+function memberCtes(input: { versionId: string; seasonId: string; group: SQL; filter: SQL }) {
+	return sql`
+		target as (
+			select s.key, s.scoring_fingerprint, s.weight
+			from analysis_sections s
+			where s.version_id = ${input.versionId}
+				and exists (select 1 from analysis_questions q where q.section_id = s.id and q.weight is not null)
+		),
+		member as (
+			select rs.analysis_id, ${input.group} as grp, t.key, t.weight, avg(rs.score) as score
+			from target t
+			join analysis_sections s on s.key = t.key and s.scoring_fingerprint = t.scoring_fingerprint
+			join analysis_response_scores rs on rs.section_id = s.id
+			join analyses a on a.id = rs.analysis_id
+			join memberships m on m.id = a.membership_id
+			join municipalities mu on mu.code = m.municipality_code
+			where m.season_id = ${input.seasonId} and ${input.filter}
+			group by rs.analysis_id, grp, t.key, t.weight
+			having count(*) >= ${MIN_RESPONDENTS}
+		),
+		overall as (
+			select analysis_id, grp, sum(weight * score) / sum(weight) as score
+			from member group by analysis_id, grp
+			having count(*) = (select count(*) from target)
+		)`;
+}
+
+const SUMMARY = sql`count(*)::int as n, min(score) as min,
+	percentile_cont(0.25) within group (order by score) as q1,
+	percentile_cont(0.5) within group (order by score) as median,
+	percentile_cont(0.75) within group (order by score) as q3,
+	max(score) as max`;
+
+/** Both drivers answer `execute` with `{ rows }`. */
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+const toDistribution = (r: SummaryRow) =>
+	suppressSmallGroup({
+		n: Number(r.n),
+		min: Number(r.min),
+		lowerQuartile: Number(r.q1),
+		median: Number(r.median),
+		upperQuartile: Number(r.q3),
+		max: Number(r.max)
+	});
+
+/**
+ * Per group (the whole network, each size class, each region) and section, the distribution of
+ * the members' scores, suppressed under five (suppressSmallGroup): two aggregate queries,
+ * whatever the number of members and respondents. `sizeClass` keeps only that class.
+ */
+export async function groupDistributions(
+	db: DbOrTx,
+	input: { versionId: string; seasonId: string; by: Grouping; sizeClass?: number }
+): Promise<Map<string, GroupSummaries>> {
+	const ctes = memberCtes({
+		versionId: input.versionId,
+		seasonId: input.seasonId,
+		group: GROUP_COLUMN[input.by],
+		filter: input.sizeClass === undefined ? sql`true` : sql`mu.size_class = ${input.sizeClass}`
+	});
+	const [sectionRows, overallRows] = await Promise.all([
+		db.execute(sql`with ${ctes} select grp, key, ${SUMMARY} from member group by grp, key`),
+		db.execute(sql`with ${ctes} select grp, 'overall' as key, ${SUMMARY} from overall group by grp`)
+	]);
+	const groups = new Map<string, GroupSummaries>();
+	const of = (grp: string) => {
+		let g = groups.get(grp);
+		if (!g) {
+			g = { sections: new Map(), overall: suppressSmallGroup(null) };
+			groups.set(grp, g);
+		}
+		return g;
+	};
+	for (const r of rowsOf<SummaryRow>(sectionRows))
+		of(String(r.grp)).sections.set(r.key, toDistribution(r));
+	for (const r of rowsOf<SummaryRow>(overallRows)) of(String(r.grp)).overall = toDistribution(r);
+	return groups;
+}
+
+export interface MemberScoreRow {
+	code: string;
+	nameFi: string;
+	nameSv: string;
+	sizeClass: number | null;
+	regionFi: string;
+	/** By section key; only sections where the member has a score. */
+	sections: Map<string, number>;
+	overall: number | null;
+}
+
+/**
+ * Every member's own scores, for the network's coordinators only (the export): members with a
+ * score in some section, by name. Bounded by the season's members.
+ */
+export async function memberScores(
+	db: DbOrTx,
+	input: { versionId: string; seasonId: string }
+): Promise<MemberScoreRow[]> {
+	const ctes = memberCtes({ ...input, group: sql`'all'`, filter: sql`true` });
+	const rows = rowsOf<{
+		code: string;
+		name_fi: string;
+		name_sv: string;
+		size_class: number | null;
+		region_fi: string;
+		key: string;
+		score: number;
+		overall: number | null;
+	}>(
+		await db.execute(sql`with ${ctes}
+			select mu.code, mu.name_fi, mu.name_sv, mu.size_class, mu.region_fi, member.key,
+				member.score, o.score as overall
+			from member
+			join analyses a on a.id = member.analysis_id
+			join memberships m on m.id = a.membership_id
+			join municipalities mu on mu.code = m.municipality_code
+			left join overall o on o.analysis_id = member.analysis_id
+			order by mu.name_fi, mu.code
+			limit 20000`)
+	);
+	const byCode = new Map<string, MemberScoreRow>();
+	for (const r of rows) {
+		let m = byCode.get(r.code);
+		if (!m) {
+			m = {
+				code: r.code,
+				nameFi: r.name_fi,
+				nameSv: r.name_sv,
+				sizeClass: r.size_class === null ? null : Number(r.size_class),
+				regionFi: r.region_fi,
+				sections: new Map(),
+				overall: r.overall === null ? null : Number(r.overall)
+			};
+			byCode.set(r.code, m);
+		}
+		m.sections.set(r.key, Number(r.score));
+	}
+	return [...byCode.values()];
+}
