@@ -4,9 +4,9 @@ import { MIN_RESPONDENTS } from '$lib/domain/analysis/scoring';
 import { suppressSmallGroup, type GroupDistribution } from '$lib/domain/analysis/distribution';
 
 /**
- * Members' scores aggregated in the database (ADR 024): from the respondents' stored section
- * scores, a member's section score is their `avg()` where at least MIN_RESPONDENTS respondents
- * have one (ADR 019 rule 3), its overall the section-weighted mean where every scored section
+ * Members' scores aggregated in the database (ADR 024): a member's section score is the mean
+ * of its respondents' section scores kept in analysis_section_means, where at least
+ * MIN_RESPONDENTS respondents have one (ADR 019 rule 3), its overall the section-weighted mean where every scored section
  * has a score (rule 4). Sections are matched across the season's versions by key and scoring
  * fingerprint, so members whose analysis runs on another version count where it scores alike.
  */
@@ -45,16 +45,15 @@ function memberCtes(input: { versionId: string; seasonId: string; group: SQL; fi
 				and exists (select 1 from analysis_questions q where q.section_id = s.id and q.weight is not null)
 		),
 		member as (
-			select rs.analysis_id, ${input.group} as grp, t.key, t.weight, avg(rs.score) as score
+			select sm.analysis_id, ${input.group} as grp, t.key, t.weight, sm.mean as score
 			from target t
 			join analysis_sections s on s.key = t.key and s.scoring_fingerprint = t.scoring_fingerprint
-			join analysis_response_scores rs on rs.section_id = s.id
-			join analyses a on a.id = rs.analysis_id
+			join analysis_section_means sm
+				on sm.section_id = s.id and sm.respondents >= ${MIN_RESPONDENTS}
+			join analyses a on a.id = sm.analysis_id
 			join memberships m on m.id = a.membership_id
 			join municipalities mu on mu.code = m.municipality_code
 			where m.season_id = ${input.seasonId} and ${input.filter}
-			group by rs.analysis_id, grp, t.key, t.weight
-			having count(*) >= ${MIN_RESPONDENTS}
 		),
 		overall as (
 			select analysis_id, grp, sum(weight * score) / sum(weight) as score

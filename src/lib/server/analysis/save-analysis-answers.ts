@@ -1,6 +1,12 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { analyses, analysisAnswers, analysisResponses, analysisResponseScores } from '../db/schema';
+import {
+	analyses,
+	analysisAnswers,
+	analysisResponses,
+	analysisResponseScores,
+	analysisSectionMeans
+} from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { findInvitationByToken, responseAnswers } from './respondent-view';
 import { loadVersion } from './questionnaire-rows';
@@ -21,10 +27,11 @@ export type SaveAnswersResult =
 
 /**
  * Saves one section of a respondent's answers (answers.ts `saveSection`: all of it, or nothing
- * when any answer is wrong or the analysis is closed). Under a share lock of the analysis row,
- * which closing takes exclusively, and the response row's lock, so the respondent's own saves
- * run one after another. The respondent's section scores are worked out by the domain and kept
- * (analysis_response_scores) for the comparison to aggregate in the database.
+ * when any answer is wrong or the analysis is closed). Under the analysis row's lock, which
+ * closing takes too: no answer lands after a close, and the saves of one municipality's
+ * respondents run one after another. The respondent's section scores are worked out by the
+ * domain and kept (analysis_response_scores), and the member's section means recomputed from
+ * them (analysis_section_means), for the comparison to aggregate in the database.
  */
 export async function saveAnalysisAnswers(
 	db: Db,
@@ -43,7 +50,7 @@ export async function saveAnalysisAnswers(
 			.select({ state: analyses.state, versionId: analyses.versionId })
 			.from(analyses)
 			.where(eq(analyses.id, invitation.analysis.id))
-			.for('share');
+			.for('update');
 		if (analysis!.state === 'closed') {
 			return { ok: false, error: 'problems', problems: [{ code: 'analysis_closed' }] };
 		}
@@ -122,6 +129,22 @@ export async function saveAnalysisAnswers(
 				}))
 			);
 		}
+		// the member's section means, from every respondent's stored scores (a handful of rows)
+		await tx
+			.delete(analysisSectionMeans)
+			.where(eq(analysisSectionMeans.analysisId, invitation.analysis.id));
+		await tx.insert(analysisSectionMeans).select(
+			tx
+				.select({
+					analysisId: analysisResponseScores.analysisId,
+					sectionId: analysisResponseScores.sectionId,
+					respondents: sql<number>`count(*)::int`.as('respondents'),
+					mean: sql<number>`avg(${analysisResponseScores.score})`.as('mean')
+				})
+				.from(analysisResponseScores)
+				.where(eq(analysisResponseScores.analysisId, invitation.analysis.id))
+				.groupBy(analysisResponseScores.analysisId, analysisResponseScores.sectionId)
+		);
 		const complete = completeness(version.questionnaire, result.answers).progress === 'complete';
 		await tx
 			.update(analysisResponses)

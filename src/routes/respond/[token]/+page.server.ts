@@ -10,6 +10,7 @@ import {
 	type AnswerValue,
 	type SectionSaveProblem
 } from '$lib/domain/analysis/answers';
+import type { LocalisedText, Question, QuestionKind } from '$lib/domain/analysis/questionnaire';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -39,6 +40,34 @@ function answerValues(answer: AnswerValue): string[] {
 	}
 }
 
+/** A question as the respondent sees it: no weight, no option points. */
+interface AskedQuestion {
+	key: string;
+	kind: QuestionKind;
+	text: LocalisedText;
+	help: LocalisedText | null;
+	required: boolean;
+	/** Choice questions' options; empty for the other kinds. */
+	options: { key: string; text: LocalisedText }[];
+	/** Free text: the longest answer; null for the other kinds. */
+	maxLength: number | null;
+}
+
+function asAsked(q: Question): AskedQuestion {
+	return {
+		key: q.key,
+		kind: q.kind,
+		text: q.text,
+		help: q.help ?? null,
+		required: q.required,
+		options:
+			q.kind === 'single_choice' || q.kind === 'multiple_choice'
+				? q.options.map((o) => ({ key: o.key, text: o.text }))
+				: [],
+		maxLength: q.kind === 'free_text' ? q.maxLength : null
+	};
+}
+
 export const load: PageServerLoad = async (event) => {
 	const { invitation, version, answers } = await respondent(event);
 	const progress = completeness(version.questionnaire, answers);
@@ -63,7 +92,15 @@ export const load: PageServerLoad = async (event) => {
 			progress: progress.sections[i]!
 		})),
 		progress: progress.progress,
-		section: section ?? null,
+		// the questions as asked: without ids, weights or option points
+		section: section
+			? {
+					key: section.key,
+					title: section.title,
+					description: section.description ?? null,
+					questions: section.questions.map(asAsked)
+				}
+			: null,
 		next: index >= 0 && index + 1 < sections.length ? sections[index + 1]!.key : null,
 		values,
 		saved: event.url.searchParams.get('saved') === '1'

@@ -5,6 +5,7 @@ import {
 	doublePrecision,
 	foreignKey,
 	index,
+	integer,
 	jsonb,
 	pgEnum,
 	pgTable,
@@ -348,5 +349,33 @@ export const analysisResponseScores = pgTable(
 		index('analysis_response_scores_section').on(t.sectionId, t.analysisId, t.score),
 		// an analysis's scores (its own results)
 		index('analysis_response_scores_analysis').on(t.analysisId, t.sectionId)
+	]
+);
+
+/**
+ * A member's section mean: the `avg()` and count of its respondents' section scores, kept by
+ * the save that changes them (under the analysis row's lock, so saves of one municipality's
+ * respondents run one after another and none is lost). The comparison across members reads
+ * these rows, one per member and section, whatever the number of respondents; whether a mean
+ * counts (at least three respondents, ADR 019) is decided where it is read.
+ */
+export const analysisSectionMeans = pgTable(
+	'analysis_section_means',
+	{
+		analysisId: uuid('analysis_id')
+			.notNull()
+			.references(() => analyses.id, { onDelete: 'cascade' }),
+		sectionId: uuid('section_id')
+			.notNull()
+			.references(() => analysisSections.id, { onDelete: 'restrict' }),
+		respondents: integer('respondents').notNull(),
+		mean: doublePrecision('mean').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.analysisId, t.sectionId] }),
+		check('analysis_section_means_respondents', sql`${t.respondents} > 0`),
+		check('analysis_section_means_range', sql`${t.mean} between 0 and 100`),
+		// per section across members: the group distributions
+		index('analysis_section_means_section').on(t.sectionId, t.respondents, t.mean)
 	]
 );
