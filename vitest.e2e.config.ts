@@ -47,6 +47,8 @@ function files(): { include: string[]; exclude: string[] } {
 }
 
 export default defineConfig({
+	// the stories read the demo's plans (src/lib/server/demo/), which import by $lib
+	resolve: { alias: { $lib: new URL('./src/lib', import.meta.url).pathname } },
 	test: {
 		...files(),
 		environment: 'node',

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db';
 import {
+	journeys,
 	memberships,
 	seasonFocusAreas,
 	workshopExperts,
@@ -22,6 +23,16 @@ import { personByEmail, uso7 } from './events';
  */
 
 export const COORDINATOR: WorkshopActor = { role: 'coordinator' };
+
+/**
+ * Takes away the demo's own workshops and journeys (src/lib/server/demo/demo-workshops.ts),
+ * which use up every member's entitlement: the tests of the workshop rules start from members
+ * with all five left, as a season's first day has them.
+ */
+export async function withoutDemoWorkshops(db: Db): Promise<void> {
+	await db.delete(journeys);
+	await db.delete(workshops);
+}
 
 /** A USO 7 membership of a municipality. */
 export async function uso7Membership(db: Db, code: string) {

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
-import type { Download, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Download, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { helsinkiDate } from '../../../src/lib/domain/helsinki-time';
 import { uso8Period } from '../../../src/lib/server/demo/uso8';
+import { HttpClient } from '../support/http';
 import {
 	checkAccessible,
 	expectHeading,
@@ -117,6 +118,24 @@ export async function signInAs(
 	await submitPassword(page, person.email, 'verkosto-demo');
 	await expectHeading(page, greeting);
 	await checkAccessible(page, `front page, signed in as ${person.email}`);
+}
+
+/**
+ * Hands the browser the session of someone who has already signed in once in the file (and
+ * whose sign-in and front pages axe has checked then): signed in over HTTP, the cookie put in
+ * the browser, so that a story moving between people does not walk the sign-in pages again.
+ */
+export async function switchTo(
+	context: BrowserContext,
+	origin: string,
+	person: { email: string }
+): Promise<void> {
+	const http = new HttpClient(origin);
+	await http.signIn(person.email);
+	await context.clearCookies();
+	await context.addCookies([
+		{ name: 'verkosto_session', value: http.cookie('verkosto_session')!, url: origin }
+	]);
 }
 
 /**

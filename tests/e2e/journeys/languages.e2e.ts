@@ -108,7 +108,7 @@ describeWithBrowser('the story’s pages in Swedish and English', () => {
 			'2',
 			'Liten kommun, 9 000,00 €',
 			// its workshop entitlement, in Swedish
-			'5 kvar'
+			'4 hållna, 1 sent inställda, 0 kvar, därtill 1 extra verkstäder'
 		]);
 		// Swedish names where a municipality has one
 		expect(members.find((r) => r[0] === 'Lahtis')?.[1]).toBe('inbjuden');

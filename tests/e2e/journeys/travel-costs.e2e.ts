@@ -1,16 +1,15 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { helsinkiDate } from '../../../src/lib/domain/helsinki-time';
-import { addDays } from '../../../src/lib/domain/workshops/late-cancellation';
+import { fromHelsinki } from '../../../src/lib/domain/helsinki-time';
 import {
 	FINNISH_KILOMETRE_RATES,
 	kilometreCents,
 	kilometreRateOn
 } from '../../../src/lib/domain/workshops/kilometre-allowances';
-import { formatMoney } from '../../../src/lib/i18n/format';
+import { formatDateTime, formatMoney } from '../../../src/lib/i18n/format';
+import { demoWorkshopPlans } from '../../../src/lib/server/demo/demo-workshops';
 import { startApp, type AppServer } from '../support/app-server';
 import { describeWithBrowser, firstPage, launchBrowser } from '../support/chromium';
-import { HttpClient } from '../support/http';
 import {
 	checkAccessible,
 	chooseOption,
@@ -24,56 +23,46 @@ import {
 	tableRows,
 	visibleText
 } from '../stories/story';
-import { describedBy, download, facts, minimalPdf } from './journey';
+import {
+	describedBy,
+	download,
+	facts,
+	minimalPdf,
+	signInAs,
+	switchTo,
+	VAALA_CONTACT
+} from './journey';
 
 /**
- * Antti, an expert, claims his travel to a workshop in Vaala at actual cost: his own car by
- * kilometres and a train ticket with its receipt. What he types wrong (-5 km, 1e9 km, a receipt
- * that is not a PDF or image) is answered by the field and nothing is written. Kaisa, the
- * coordinator, returns the claim once and then approves it; it is locked and falls on Vaala.
+ * Antti, an expert, held a workshop in Vaala last week (the demo's, agreed and not yet recorded):
+ * he records its outcomes, next steps, notes and who attended, and claims his travel to it at
+ * actual cost: his own car by kilometres and a train ticket with its receipt. What he types wrong
+ * (-5 km, 1e9 km, a receipt that is not a PDF or image) is answered by the field and nothing is
+ * written. Kaisa, the coordinator, returns the claim once and then approves it; it is locked and
+ * falls on Vaala. Helena, Vaala's contact person, reads what was recorded.
  */
 
 let app: AppServer;
 let context: BrowserContext;
 let page: Page;
+let workshopUrl = '';
 let journeyUrl = '';
-const TODAY = helsinkiDate(new Date());
-/** 123,4 km at the rate of the day the test runs (the migration's rates) and a 45,90 € ticket. */
-const CAR = kilometreCents(123.4, kilometreRateOn(FINNISH_KILOMETRE_RATES, TODAY)!.centsPerKm);
+/** The demo's workshop in Vaala, a few days before the load day (demo-workshops.ts). */
+const WORKSHOP = demoWorkshopPlans(new Date()).find((p) => p.key === '785-8-knowledge')!;
+const HELD_ON = WORKSHOP.agreed!.day;
+const HELD_AT = fromHelsinki(HELD_ON, WORKSHOP.agreed!.from);
+const OUTCOMES =
+	'Kymmenen mittaria johtoryhmän kuukausikatsaukseen; tietolähteet ja vastuut sovittu.';
+const NEXT_STEPS = 'Talousjohtaja kokoaa ensimmäisen katsauksen seuraavaan johtoryhmään.';
+const NOTES =
+	'Mukana johtoryhmä. Väestö- ja talousluvut saadaan jo kuukausittain, hyvinvointitiedot vuosittain.';
+/** 123,4 km at the rate of the workshop's day (the migration's rates) and a 45,90 € ticket. */
+const CAR = kilometreCents(123.4, kilometreRateOn(FINNISH_KILOMETRE_RATES, HELD_ON)!.centsPerKm);
 const euros = (cents: number) => squish(formatMoney('fi', cents));
 
-describeWithBrowser('an expert’s travel costs', () => {
+describeWithBrowser('an expert’s record and travel costs', () => {
 	beforeAll(async () => {
 		app = await startApp();
-		// a workshop of Vaala's, agreed with Antti, set up over HTTP as the workshop story does
-		const vaala = new HttpClient(app.url);
-		await vaala.signIn('yhteys-785@example.fi');
-		const home = await (await vaala.get('/municipalities/785')).text();
-		const membershipId = /\/municipalities\/785\/memberships\/([0-9a-f-]{36})/.exec(home)?.[1];
-		const list = `/municipalities/785/memberships/${membershipId}/workshops`;
-		await vaala.post(`${list}/new`, {
-			need: 'Talouden tasapaino',
-			goal: 'Ohjelma',
-			format: 'on_site'
-		});
-		const workshopId = /\/municipalities\/785\/workshops\/([0-9a-f-]{36})/.exec(
-			await (await vaala.get(list)).text()
-		)?.[1];
-		const coordinator = new HttpClient(app.url);
-		await coordinator.signIn(COORDINATOR.email);
-		const workshopPage = await (
-			await coordinator.get(`/municipalities/785/workshops/${workshopId}`)
-		).text();
-		const expertId = /name="expertIds" value="([0-9a-f-]{36})"/.exec(workshopPage)?.[1];
-		const day = addDays(TODAY, 20);
-		const agreed = await coordinator.post(`/municipalities/785/workshops/${workshopId}?/schedule`, {
-			format: 'on_site',
-			startsAt: `${day}T09:00`,
-			endsAt: `${day}T12:00`,
-			place: 'Vaalan kunnantalo',
-			expertIds: expertId!
-		});
-		expect(agreed.status).toBe(200);
 		context = await launchBrowser();
 		page = await firstPage(context);
 	});
@@ -82,8 +71,34 @@ describeWithBrowser('an expert’s travel costs', () => {
 		await app?.stop();
 	});
 
-	it('Antti starts a journey for his workshop in Vaala', async () => {
+	it('Antti records his workshop in Vaala: outcomes, next steps, notes and who came', async () => {
 		await signIn(page, app.url, EXPERT);
+		await page
+			.getByRole('navigation', { name: 'Päävalikko' })
+			.getByRole('link', { name: 'Työpajat', exact: true })
+			.click();
+		await expectHeading(page, 'Omat työpajat');
+		const ahead = page.getByRole('table', { name: 'Tulevat ja kirjaamatta olevat' });
+		const row = ahead.getByRole('row').filter({ hasText: WORKSHOP.need });
+		expect(squish(await row.innerText())).toContain('Sovittu');
+		await checkAccessible(page, 'the expert’s assignments');
+		await row.getByRole('link').click();
+		await expectHeading(page, 'Kehittämistyöpaja: Vaala');
+		workshopUrl = page.url();
+		await page.getByLabel('Tulokset', { exact: true }).fill(OUTCOMES);
+		await page.getByLabel('Sovitut jatkotoimet', { exact: true }).fill(NEXT_STEPS);
+		await page.getByLabel('Muistiinpanot', { exact: true }).fill(NOTES);
+		const attendance = page.getByRole('group', { name: 'Osallistuminen' });
+		await attendance.getByRole('checkbox', { name: 'Helena Hallila', exact: true }).check();
+		await attendance.getByRole('checkbox', { name: 'Mikko Mäkelä', exact: true }).check();
+		await checkAccessible(page, 'the record form');
+		await submit(page.getByRole('button', { name: 'Kirjaa pidetyksi ja tallenna', exact: true }));
+		expect(await visibleText(page.getByRole('status'))).toContain('Työpaja on kirjattu pidetyksi.');
+		expect((await facts(page.getByRole('main')))['Tila']).toBe('Pidetty');
+		await checkAccessible(page, 'the workshop, held and recorded');
+	});
+
+	it('he starts a journey for it', async () => {
 		await page.goto(`${app.url}/workshops/journeys`);
 		await expectHeading(page, 'Matkakulut');
 		await checkAccessible(page, 'the expert’s travel costs');
@@ -91,8 +106,10 @@ describeWithBrowser('an expert’s travel costs', () => {
 		await page.getByLabel('Mihin', { exact: true }).fill('Vaala');
 		await page
 			.getByRole('group', { name: 'Työpajat, joihin matka liittyi' })
-			.getByRole('checkbox')
-			.first()
+			.getByRole('checkbox', {
+				name: `Vaala, ${formatDateTime('fi', HELD_AT.ok ? HELD_AT.instant : new Date(NaN))} (Pidetty)`,
+				exact: true
+			})
 			.check();
 		await submit(page.getByRole('button', { name: 'Tallenna matka', exact: true }));
 		await expectHeading(page, 'Matka: Helsinki – Vaala');
@@ -103,7 +120,7 @@ describeWithBrowser('an expert’s travel costs', () => {
 
 	it('his mistakes are answered by the field, and nothing is written', async () => {
 		const add = page.getByRole('button', { name: 'Lisää kulu', exact: true });
-		await page.getByLabel('Päivä', { exact: true }).fill(TODAY);
+		await page.getByLabel('Päivä', { exact: true }).fill(HELD_ON);
 		await page.getByLabel('Kilometrit', { exact: true }).fill('-5');
 		await submit(add);
 		expect(await describedBy(page.getByLabel('Kilometrit', { exact: true }))).toContain(
@@ -119,7 +136,7 @@ describeWithBrowser('an expert’s travel costs', () => {
 		);
 
 		await chooseOption(page.getByLabel('Laji', { exact: true }), 'Juna');
-		await page.getByLabel('Päivä', { exact: true }).fill(TODAY);
+		await page.getByLabel('Päivä', { exact: true }).fill(HELD_ON);
 		await page.getByLabel('Kilometrit', { exact: true }).fill('');
 		await page.getByLabel('Summa (sis. alv)', { exact: true }).fill('45,90');
 		await page.getByLabel('Arvonlisävero', { exact: true }).fill('4,17');
@@ -139,7 +156,7 @@ describeWithBrowser('an expert’s travel costs', () => {
 	it('he adds his own car and the train with its receipt, and submits', async () => {
 		const add = page.getByRole('button', { name: 'Lisää kulu', exact: true });
 		await chooseOption(page.getByLabel('Laji', { exact: true }), 'Oma auto');
-		await page.getByLabel('Päivä', { exact: true }).fill(TODAY);
+		await page.getByLabel('Päivä', { exact: true }).fill(HELD_ON);
 		await page.getByLabel('Kilometrit', { exact: true }).fill('123,4');
 		await page.getByLabel('Summa (sis. alv)', { exact: true }).fill('');
 		await page.getByLabel('Arvonlisävero', { exact: true }).fill('');
@@ -147,7 +164,7 @@ describeWithBrowser('an expert’s travel costs', () => {
 		expect(await visibleText(page.getByRole('status'))).toContain('Kulu on lisätty.');
 
 		await chooseOption(page.getByLabel('Laji', { exact: true }), 'Juna');
-		await page.getByLabel('Päivä', { exact: true }).fill(TODAY);
+		await page.getByLabel('Päivä', { exact: true }).fill(HELD_ON);
 		await page.getByLabel('Summa (sis. alv)', { exact: true }).fill('45,90');
 		await page.getByLabel('Arvonlisävero', { exact: true }).fill('4,17');
 		await chooseOption(page.getByLabel('Alv-kanta', { exact: true }), '10 %');
@@ -183,11 +200,9 @@ describeWithBrowser('an expert’s travel costs', () => {
 		await signIn(page, app.url, COORDINATOR);
 		await page.goto(`${app.url}/workshops/journeys`);
 		const queue = page.getByRole('table', { name: 'Hyväksyttävät matkat' });
-		expect((await tableRows(queue))[0]?.slice(0, 3)).toEqual([
-			expect.stringContaining('Helsinki – Vaala'),
-			EXPERT.name,
-			'Hyväksyttävänä'
-		]);
+		// beside the demo's claims waiting for her
+		const queued = (await tableRows(queue)).find((r) => r[0]!.includes('Helsinki – Vaala'));
+		expect(queued?.slice(1, 3)).toEqual([EXPERT.name, 'Hyväksyttävänä']);
 		await checkAccessible(page, 'the coordinator’s journeys to approve');
 		await page.goto(journeyUrl);
 		await submit(page.getByRole('button', { name: 'Palauta korjattavaksi', exact: true }));
@@ -199,16 +214,14 @@ describeWithBrowser('an expert’s travel costs', () => {
 		expect((await facts(page.getByRole('main')))['Tila']).toBe('Palautettu korjattavaksi');
 
 		// Antti looks again and submits it as it is
-		await context.clearCookies();
-		await signIn(page, app.url, EXPERT);
+		await switchTo(context, app.url, EXPERT);
 		await page.goto(journeyUrl);
 		expect(
 			await visibleText(page.getByText('Koordinaattori palautti matkan korjattavaksi'))
 		).toContain('Tarkista kilometrit.');
 		await submit(page.getByRole('button', { name: 'Lähetä hyväksyttäväksi', exact: true }));
 
-		await context.clearCookies();
-		await signIn(page, app.url, COORDINATOR);
+		await switchTo(context, app.url, COORDINATOR);
 		await page.goto(journeyUrl);
 		await submit(page.getByRole('button', { name: 'Hyväksy matka', exact: true }));
 		expect(await visibleText(page.getByRole('status'))).toContain('Matka on hyväksytty.');
@@ -219,6 +232,30 @@ describeWithBrowser('an expert’s travel costs', () => {
 		]);
 		expect(await page.getByRole('button', { name: 'Hyväksy matka' }).count()).toBe(0);
 		await checkAccessible(page, 'an approved journey');
+	});
+
+	it('Helena reads in Vaala what was recorded and who came', async () => {
+		await context.clearCookies();
+		await signInAs(page, app.url, VAALA_CONTACT);
+		await page.goto(workshopUrl);
+		await expectHeading(page, 'Kehittämistyöpaja: Vaala');
+		expect((await facts(page.getByRole('main')))['Tila']).toBe('Pidetty');
+		for (const [heading, text] of [
+			['Tulokset', OUTCOMES],
+			['Sovitut jatkotoimet', NEXT_STEPS],
+			['Muistiinpanot', NOTES]
+		]) {
+			const section = page.getByRole('heading', { name: heading, exact: true });
+			expect(await visibleText(section), heading).toBe(heading);
+			expect(await visibleText(page.getByText(text!, { exact: true })), heading).toBe(text);
+		}
+		const people = await tableRows(page.getByRole('table', { name: 'Osallistujat kunnasta' }));
+		expect(people.map((r) => [r[0], r[2]]).sort()).toEqual([
+			['Helena Hallila', 'osallistui'],
+			['Kerttu Koskela', 'ei osallistunut'],
+			['Mikko Mäkelä', 'osallistui']
+		]);
+		await checkAccessible(page, 'the recorded workshop, as Vaala’s contact person');
 	});
 
 	it('left no stack trace in the server log', () => {

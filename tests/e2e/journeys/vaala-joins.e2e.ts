@@ -107,8 +107,8 @@ describeWithBrowser('Utajärvi joins USO 7, as Vaala did', () => {
 			'2 581',
 			'2',
 			'Pieni kunta, 9 000,00 €',
-			// its workshops: the demo's USO 7 has none yet
-			'5 jäljellä'
+			// its workshops: the demo's USO 7 has its five used on its strategy, and one extra
+			'4 pidetty, 1 peruttu myöhään, 0 jäljellä, lisäksi 1 lisätyöpajaa'
 		]);
 		expect(rows.find((r) => r[0] === 'Lahti')?.[1]).toBe('kutsuttu');
 		expect(rows.map((r) => r[0])).not.toContain(UTAJARVI.name);

@@ -39,6 +39,11 @@ export class HttpClient {
 		return this.request('POST', path, body);
 	}
 
+	/** The value of a cookie the app has set, if any (e.g. to hand a session to a browser). */
+	cookie(name: string): string | undefined {
+		return this.cookies.get(name);
+	}
+
 	async signIn(email: string, password = 'verkosto-demo') {
 		const response = await this.post('/signin?/password', { email, password });
 		if (response.status !== 303 || !this.cookies.has('verkosto_session')) {

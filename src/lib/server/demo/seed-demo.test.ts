@@ -6,13 +6,21 @@ import {
 	eventFeedback,
 	eventSignUps,
 	events,
+	files,
 	jobs,
+	journeyLines,
+	journeyShares,
+	journeys,
+	kilometreRates,
 	membershipDecisions,
 	memberships,
 	outbox,
 	roleAssignments,
 	seasons,
-	users
+	users,
+	workshopFeedback,
+	workshopParticipants,
+	workshops
 } from '../db/schema';
 import { loadShippedRegistry } from '../registry/import-registry';
 import { attendeeFacts } from '../events/seats';
@@ -23,6 +31,8 @@ import { DEFAULT_EVENT_TYPE_RULES } from '$lib/domain/events/event-types';
 import { FEEDBACK_QUESTIONS } from '$lib/domain/events/feedback';
 import { checkSignUpWindow, signUpPhase } from '$lib/domain/events/deadlines';
 import { helsinkiDate } from '$lib/domain/helsinki-time';
+import { entitlementLedger } from '$lib/domain/workshops/entitlement';
+import { kilometreCents, kilometreRateOn } from '$lib/domain/workshops/kilometre-allowances';
 import { seedDemo } from './seed-demo';
 import { USO7_MEMBERS } from './uso7';
 
@@ -395,5 +405,179 @@ describe('the demo’s events', () => {
 		}
 		const [mail] = await database.db.select({ n: count() }).from(outbox);
 		expect(mail!.n).toBe(0);
+	});
+});
+
+describe('the demo’s workshops and travel costs', () => {
+	async function workshopsOf(seasonNumber: number, code?: string) {
+		return database.db
+			.select({
+				workshops,
+				membershipId: memberships.id,
+				entitlement: seasons.workshopsPerMunicipality
+			})
+			.from(workshops)
+			.innerJoin(memberships, eq(memberships.id, workshops.membershipId))
+			.innerJoin(seasons, eq(seasons.id, memberships.seasonId))
+			.where(
+				and(
+					eq(seasons.number, seasonNumber),
+					code ? eq(memberships.municipalityCode, code) : undefined
+				)
+			)
+			.then((rows) => rows.map((r) => ({ ...r.workshops, code, entitlement: r.entitlement })));
+	}
+	const statesOf = (rows: { state: string; cancellation: string | null }[]) =>
+		new Set(rows.map((w) => (w.state === 'cancelled' ? w.cancellation! : w.state)));
+	const ledgerOf = (rows: Awaited<ReturnType<typeof workshopsOf>>, at = LOADED) =>
+		entitlementLedger(rows[0]!.entitlement, rows, at);
+
+	it('gives every active USO 7 member but Vaala a workshop in every state, and their five used', async () => {
+		for (const member of USO7_MEMBERS.filter((m) => m.state === 'active' && m.code !== '785')) {
+			const rows = await workshopsOf(7, member.code);
+			expect(statesOf(rows), member.code).toEqual(
+				new Set([
+					'proposed',
+					'agreed',
+					'held',
+					'municipality_in_time',
+					'municipality_late',
+					'network'
+				])
+			);
+			expect(ledgerOf(rows).left, member.code).toBe(0);
+			for (const held of rows.filter((w) => w.state === 'held')) {
+				expect(held.notes && held.outcomes && held.nextSteps, held.id).toBeTruthy();
+			}
+			for (const cancelled of rows.filter((w) => w.state === 'cancelled')) {
+				expect(cancelled.cancellationReason, cancelled.id).not.toBe('');
+			}
+		}
+	});
+
+	it('tells Vaala’s story: its five used on its strategy, four held and one cancelled late, and one extra approved', async () => {
+		const rows = await workshopsOf(7, '785');
+		const ledger = ledgerOf(rows);
+		expect(ledger.counts).toMatchObject({ held: 4, lateCancelled: 1, scheduled: 0, proposed: 0 });
+		expect(ledger.left).toBe(0);
+		const extras = rows.filter((w) => w.extra);
+		expect(extras).toHaveLength(1);
+		expect(extras[0]).toMatchObject({ state: 'held' });
+		expect(extras[0]!.extraApprovedAt).not.toBeNull();
+		expect(statesOf(rows)).toEqual(
+			new Set(['held', 'municipality_in_time', 'municipality_late', 'network'])
+		);
+		expect(
+			rows.filter((w) => w.state === 'held').every((w) => w.strategyLink.includes('Vaala 2030'))
+		).toBe(true);
+		// what the people who came answered
+		const answers = await database.db
+			.select({ n: count() })
+			.from(workshopFeedback)
+			.where(
+				inArray(
+					workshopFeedback.workshopId,
+					rows.map((w) => w.id)
+				)
+			);
+		expect(answers[0]!.n).toBeGreaterThan(0);
+		const present = await database.db
+			.select({ attended: workshopParticipants.attended })
+			.from(workshopParticipants)
+			.where(
+				inArray(
+					workshopParticipants.workshopId,
+					rows.filter((w) => w.state === 'held').map((w) => w.id)
+				)
+			);
+		expect(new Set(present.map((p) => p.attended))).toEqual(new Set([true, false]));
+	});
+
+	it('has Vaala’s USO 8 entitlement taken, so that one more is an extra; workshops to record and to come', async () => {
+		const vaala = await workshopsOf(8, '785');
+		const ledger = ledgerOf(vaala);
+		expect(ledger.left).toBe(0);
+		expect(ledger.counts).toMatchObject({ held: 2, awaitingRecord: 1, scheduled: 1, proposed: 1 });
+		const all = await workshopsOf(8);
+		const agreed = all.filter((w) => w.state === 'agreed');
+		expect(agreed.filter((w) => w.startsAt! < LOADED).length).toBeGreaterThanOrEqual(3);
+		expect(agreed.filter((w) => w.startsAt! > LOADED).length).toBeGreaterThanOrEqual(5);
+		expect(statesOf(all)).toEqual(
+			new Set([
+				'proposed',
+				'agreed',
+				'held',
+				'municipality_in_time',
+				'municipality_late',
+				'network'
+			])
+		);
+	});
+
+	it('gives both experts journeys in every state, one split between Vaala and Kajaani, the amounts fixed at approval', async () => {
+		const experts = await database.db
+			.select({ id: users.id, email: users.email })
+			.from(users)
+			.where(inArray(users.email, ['asiantuntija@example.fi', 'erityisasiantuntija@example.fi']));
+		expect(experts).toHaveLength(2);
+		for (const expert of experts) {
+			const rows = await database.db
+				.select()
+				.from(journeys)
+				.where(eq(journeys.expertId, expert.id));
+			expect(new Set(rows.map((j) => j.state)), expert.email).toEqual(
+				new Set(['draft', 'submitted', 'returned', 'approved'])
+			);
+			expect(rows.filter((j) => j.state === 'returned').every((j) => j.returnReason)).toBe(true);
+		}
+		const lines = await database.db.select().from(journeyLines);
+		expect(new Set(lines.map((l) => l.kind))).toEqual(new Set(['own_car', 'train', 'hotel']));
+		expect(lines.filter((l) => l.kind !== 'own_car').every((l) => l.receiptFileId)).toBe(true);
+		const [receipt] = await database.db
+			.select({ data: files.data, contentType: files.contentType })
+			.from(files)
+			.where(eq(files.id, lines.find((l) => l.kind === 'train')!.receiptFileId!));
+		expect(receipt!.contentType).toBe('application/pdf');
+		expect(Buffer.from(receipt!.data).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+		const approved = await database.db
+			.select()
+			.from(journeys)
+			.where(eq(journeys.state, 'approved'));
+		const rates = await database.db.select().from(kilometreRates);
+		for (const journey of approved) {
+			const own = lines.filter((l) => l.journeyId === journey.id);
+			expect(own.every((l) => l.approvedGrossCents !== null)).toBe(true);
+			for (const car of own.filter((l) => l.kind === 'own_car')) {
+				const rate = kilometreRateOn(
+					rates.map((r) => ({ validFrom: r.validFrom, centsPerKm: r.centsPerKm })),
+					car.day
+				)!;
+				expect(car.approvedGrossCents).toBe(
+					kilometreCents(car.distanceTenths! / 10, rate.centsPerKm)
+				);
+			}
+			const shares = await database.db
+				.select()
+				.from(journeyShares)
+				.where(eq(journeyShares.journeyId, journey.id));
+			expect(shares.reduce((sum, s) => sum + s.grossCents!, 0)).toBe(journey.grossCents);
+		}
+		const shares = await database.db
+			.select({
+				journeyId: journeyShares.journeyId,
+				code: journeyShares.municipalityCode,
+				grossCents: journeyShares.grossCents
+			})
+			.from(journeyShares)
+			.innerJoin(journeys, eq(journeys.id, journeyShares.journeyId))
+			.where(eq(journeys.state, 'approved'))
+			.orderBy(asc(journeyShares.municipalityCode));
+		const split = approved
+			.map((j) => shares.filter((s) => s.journeyId === j.id))
+			.filter((parts) => parts.length > 1);
+		expect(split.map((parts) => parts.map((p) => p.code))).toEqual([['205', '785']]);
+		const [kajaani, vaala] = split[0]!;
+		expect(Math.abs(kajaani!.grossCents! - vaala!.grossCents!)).toBeLessThanOrEqual(1);
 	});
 });

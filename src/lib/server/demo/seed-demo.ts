@@ -17,15 +17,18 @@ import { helsinkiDate } from '$lib/domain/helsinki-time';
 import { USO7_FOCUS_AREAS, USO7_MEMBERS, USO7_SEASON, USO_FEE_TIERS } from './uso7';
 import { NOT_CONTINUING, USO8_FOCUS_AREAS, USO8_SEASON, uso8Period } from './uso8';
 import { seedDemoEvents, type DemoPerson } from './seed-events';
+import { seedDemoWorkshops } from './seed-workshops';
 
 export const DEMO_PASSWORD = 'verkosto-demo';
 export const DEMO_COORDINATOR = 'koordinaattori@example.fi';
 export const DEMO_EXPERT = 'asiantuntija@example.fi';
+/** The demo's second expert, who works with the southern and western members. */
+export const DEMO_EXPERT_2 = 'erityisasiantuntija@example.fi';
 
 /**
  * Loads the demo story into an empty database: the USO network and its staff, USO 7
- * (2023–2024) with its members and programme, and USO 8 running around `now`, the day the
- * demo is loaded (uso8.ts). People are fictional and use @example.fi addresses. Does nothing
+ * (2023–2024) with its members, programme and workshops, and USO 8 running around `now`, the
+ * day the demo is loaded (uso8.ts), with its events, workshops and the experts' travel costs. People are fictional and use @example.fi addresses. Does nothing
  * when any user exists.
  */
 export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean> {
@@ -64,9 +67,15 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
 			passwordHash,
 			roles: [{ role: 'coordinator', networkId: uso.id, municipalityCode: null }]
 		});
-		await createUser(tx, systemActor, {
+		const antti = await createUser(tx, systemActor, {
 			email: DEMO_EXPERT,
 			name: 'Antti Asiantuntija',
+			passwordHash,
+			roles: [{ role: 'expert', networkId: uso.id, municipalityCode: null }]
+		});
+		const eeva = await createUser(tx, systemActor, {
+			email: DEMO_EXPERT_2,
+			name: 'Eeva Erkkilä',
 			passwordHash,
 			roles: [{ role: 'expert', networkId: uso.id, municipalityCode: null }]
 		});
@@ -75,6 +84,13 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
 		await seedDemoEvents(tx, {
 			now,
 			coordinator,
+			people: uso7.people,
+			seasons: { 7: uso7.season, 8: uso8 }
+		});
+		await seedDemoWorkshops(tx, {
+			now,
+			coordinator,
+			experts: { antti, eeva },
 			people: uso7.people,
 			seasons: { 7: uso7.season, 8: uso8 }
 		});

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/setup/test-db';
+import { withoutDemoWorkshops } from '../../../../tests/factories/workshops';
 import { parseIcs, type ParsedEvent } from '../../../../tests/support/parse-ics';
 import { userActor, type Actor } from '../actor';
 import type { Database } from '../db/client';
@@ -121,6 +122,8 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
+	// the events' feeds: the demo's workshops, which the feeds hold too, have their own test
+	await withoutDemoWorkshops(database.db);
 	const db = database.db;
 	// The feeds here hold this file's own events only: the demo's programme is set aside.
 	await db.delete(eventFeedback);

@@ -7,7 +7,8 @@ import {
 	contactOf,
 	proposal,
 	proposed,
-	uso7Membership
+	uso7Membership,
+	withoutDemoWorkshops
 } from '../../../../tests/factories/workshops';
 import { openDatabase, type Database } from '../db/client';
 import { workshops } from '../db/schema';
@@ -24,6 +25,7 @@ let second: Database | null = null;
 
 beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
+	await withoutDemoWorkshops(database.db);
 	if (database.url) {
 		second = await openDatabase({ kind: 'postgres', url: database.url, poolSize: 10 });
 	}

@@ -11,7 +11,8 @@ import {
 	proposed,
 	uso7FocusAreas,
 	uso7Membership,
-	workshopRow
+	workshopRow,
+	withoutDemoWorkshops
 } from '../../../../tests/factories/workshops';
 import { auditLog, workshops } from '../db/schema';
 import { systemActor } from '../actor';
@@ -21,6 +22,7 @@ let database: TestDatabase;
 
 beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
+	await withoutDemoWorkshops(database.db);
 });
 afterAll(() => database?.close());
 

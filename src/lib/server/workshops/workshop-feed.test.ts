@@ -6,7 +6,8 @@ import {
 	COORDINATOR,
 	demoExpert,
 	proposed,
-	uso7Membership
+	uso7Membership,
+	withoutDemoWorkshops
 } from '../../../../tests/factories/workshops';
 import { systemActor, userActor } from '../actor';
 import { getOrCreateFeed, renderFeed } from '../events/calendar-feeds';
@@ -38,6 +39,7 @@ async function feedOf(person: { id: string; email: string }) {
 
 beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
+	await withoutDemoWorkshops(database.db);
 	const vaala = await uso7Membership(database.db, '785');
 	const people = await peopleOf(database.db, '785');
 	workshopId = await proposed(database.db, vaala.id);

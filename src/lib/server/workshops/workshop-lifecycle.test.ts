@@ -13,7 +13,8 @@ import {
 	participantsOf,
 	proposed,
 	uso7Membership,
-	workshopRow
+	workshopRow,
+	withoutDemoWorkshops
 } from '../../../../tests/factories/workshops';
 import { auditLog, jobs, outbox, seasons, users, workshopMaterials } from '../db/schema';
 import { systemActor, userActor, type Actor } from '../actor';
@@ -46,6 +47,7 @@ const AFTER = new Date('2024-04-11T08:00:00Z');
 
 beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
+	await withoutDemoWorkshops(database.db);
 	vaala = await peopleOf(database.db, '785');
 	coordinator = await coordinatorActor(database.db);
 	membershipId = (await uso7Membership(database.db, '785')).id;

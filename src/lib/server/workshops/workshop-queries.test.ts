@@ -7,7 +7,8 @@ import {
 	demoExpert,
 	proposal,
 	proposed,
-	uso7Membership
+	uso7Membership,
+	withoutDemoWorkshops
 } from '../../../../tests/factories/workshops';
 import { systemActor } from '../actor';
 import { entitlementLedger } from '$lib/domain/workshops/entitlement';
@@ -63,6 +64,7 @@ async function agree(id: string, expertIds: string[], startsAt = START, endsAt =
 
 beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
+	await withoutDemoWorkshops(database.db);
 	vaalaId = (await uso7Membership(database.db, '785')).id;
 	kajaaniId = (await uso7Membership(database.db, '205')).id;
 	expertId = (await demoExpert(database.db)).person.id;

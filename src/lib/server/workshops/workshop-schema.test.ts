@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/setup/test-db';
+import { withoutDemoWorkshops } from '../../../../tests/factories/workshops';
 import { uso7 } from '../../../../tests/factories/events';
 import { memberships, workshops } from '../db/schema';
 
@@ -13,6 +14,7 @@ let membershipId: string;
 
 beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
+	await withoutDemoWorkshops(database.db);
 	const { seasonId } = await uso7(database.db);
 	const [row] = await database.db
 		.select({ id: memberships.id })

@@ -9,7 +9,8 @@ import {
 	coordinatorActor,
 	demoExpert,
 	proposed,
-	uso7Membership
+	uso7Membership,
+	withoutDemoWorkshops
 } from '../../../../../tests/factories/workshops';
 import { files, journeyLines, journeyShares, journeys, kilometreRates } from '../../db/schema';
 import { systemActor, type Actor } from '../../actor';
@@ -69,6 +70,7 @@ async function heldWorkshop(code: string, startsAt: Date) {
 
 beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
+	await withoutDemoWorkshops(database.db);
 	expert = await demoExpert(database.db);
 	coordinator = await coordinatorActor(database.db);
 	vaalaWorkshop = await heldWorkshop('785', new Date('2024-04-10T07:00:00Z'));
