@@ -15,6 +15,7 @@ import { openDatabase } from '../src/lib/server/db/client';
 import {
 	BARE,
 	DEMO_CONTACT_PERSON,
+	DEMO_EXPERT,
 	DEMO_COORDINATOR,
 	SIGN_UPS,
 	readSettings,
@@ -163,6 +164,8 @@ interface Serving {
 	cookie: string | null;
 	/** Vaala's contact person's. */
 	contactCookie: string | null;
+	/** The demo expert's. */
+	expertCookie: string | null;
 	/** The sign-up targets' contenders', in order. */
 	contenderCookies: string[];
 	/** Ids the generators looked up, for the targets' paths. */
@@ -217,6 +220,7 @@ async function setUpScale(
 			DEMO_CONTACT_PERSON.email,
 			DEMO_CONTACT_PERSON.password
 		);
+		const expertCookie = await signIn(app.url, DEMO_EXPERT.email, DEMO_EXPERT.password);
 		run.setupSeconds = Math.round((performance.now() - started) / 100) / 10;
 		log(`${runTitle(run)}: serving on ${app.url} (set-up ${run.setupSeconds} s)`);
 		const cpu = cpuMeasurable() ? cpuMeter(app.pid, database.backendPids) : null;
@@ -226,6 +230,7 @@ async function setUpScale(
 			app,
 			cookie,
 			contactCookie,
+			expertCookie,
 			contenderCookies: prepared.contenderCookies,
 			ids: prepared.ids,
 			cpu,
@@ -242,6 +247,7 @@ async function setUpScale(
 			app: null,
 			cookie: null,
 			contactCookie: null,
+			expertCookie: null,
 			contenderCookies: [],
 			ids: {},
 			cpu: null,
@@ -266,6 +272,7 @@ async function measureTarget(
 function sessionOf(serving: Serving, target: PageTarget): string | null {
 	if (target.session === 'coordinator') return serving.cookie;
 	if (target.session === 'contact person') return serving.contactCookie;
+	if (target.session === 'expert') return serving.expertCookie;
 	return null;
 }
 

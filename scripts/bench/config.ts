@@ -46,8 +46,11 @@ export const SCALES: Scale[] = [
 	{ name: 'small', factor: 0.01 }
 ];
 
-/** Whose session a page's requests carry: nobody's, the demo coordinator's or a contact person's. */
-export type SessionOf = null | 'coordinator' | 'contact person';
+/**
+ * Whose session a page's requests carry: nobody's, the demo coordinator's, a contact person's or
+ * the demo expert's.
+ */
+export type SessionOf = null | 'coordinator' | 'contact person' | 'expert';
 
 export type Target =
 	| { name: string; kind: 'bare' }
@@ -193,6 +196,23 @@ export const PAGE_TARGETS: PageTarget[] = [
 		database: true,
 		reads:
 			"as the event page, and the membership; the municipality's people count, 50 people, their facts ‖ the event's seats ‖ their sign-ups"
+	},
+	{
+		name: 'season workshops',
+		kind: 'page',
+		path: '/seasons/{newestSeason}/workshops',
+		session: 'coordinator',
+		database: true,
+		reads:
+			"session; season; active members' count and a page of them by name with their ledgers (one grouped query) ‖ the season's proposals, a page"
+	},
+	{
+		name: 'expert assignments',
+		kind: 'page',
+		path: '/workshops',
+		session: 'expert',
+		database: true,
+		reads: "session; the expert's workshops ahead or to record, and those done: a page of each"
 	}
 ];
 
@@ -236,6 +256,9 @@ export const DEMO_CONTACT_PERSON = {
 	email: `yhteys-${FOCUS_MUNICIPALITY}@example.fi`,
 	password: 'verkosto-demo'
 };
+
+/** The demo's expert (Antti): the assignment list is theirs. */
+export const DEMO_EXPERT = { email: 'asiantuntija@example.fi', password: 'verkosto-demo' };
 
 export const AIMS = {
 	/** The registry serves at least this share of the no-database page's req/s on PostgreSQL. */

@@ -772,9 +772,185 @@ const eventsData: DataSet = {
 	}
 };
 
+/** Experts of USO besides the demo's two at the full scale; at least 2 at any scale. */
+const EXPERTS_FULL = 40;
+
+/**
+ * Workshops of the generated seasons, five per active membership, so their number follows the
+ * memberships (and so the scale): in each past season four held (with notes) and one cancelled
+ * late by the municipality; in the newest two held, one agreed ahead, one proposed and one
+ * cancelled by the network — the season's ledger overview shows the same first page of members
+ * (the 50 first by name) with the same counts at every scale. Each workshop with a time has one
+ * expert: the demo's expert (Antti, the assignment list's target) for those of the newest
+ * season's first 50 members by name at every scale and one in ten of the past seasons' (his
+ * history grows with the data), the others round-robin over generated experts
+ * (bench-expert-NN@example.fi, 40 × scale, at least 2). Every other held workshop has its
+ * expert's journey, approved: one own-car line priced at 55 c/km, its totals and its one share
+ * fixed as approval fixes them.
+ */
+const workshopsData: DataSet = {
+	name: 'workshops',
+	describe: (scale) =>
+		`5 workshops per active membership of seasons ${FULL_SCALE.firstSeason}–${LAST_SEASON}; ` +
+		`${Math.max(2, Math.round(EXPERTS_FULL * scale))} experts; an approved journey for every other held workshop`,
+	async fill({ db, scale, log }) {
+		const experts = Math.max(2, Math.round(EXPERTS_FULL * scale));
+		await db.execute(
+			sql.raw(`
+				with added as (
+					insert into users (email, name, locale, title)
+					select 'bench-expert-' || lpad(i::text, 2, '0') || '@example.fi',
+						'Asiantuntija ' || i, 'fi', 'erityisasiantuntija'
+					from generate_series(1, ${experts}) as i
+					returning id
+				)
+				insert into role_assignments (user_id, role, network_id)
+				select id, 'expert', ${USO} from added
+			`)
+		);
+		const antti = `(select id from users where email = 'asiantuntija@example.fi')`;
+		for (let n = FULL_SCALE.firstSeason; n <= LAST_SEASON; n++) {
+			const newest = n === LAST_SEASON;
+			// slot 1–5 of each active membership: its state and time
+			const state = newest
+				? `case when slot <= 2 then 'held' when slot = 3 then 'agreed' when slot = 4 then 'proposed' else 'cancelled' end`
+				: `case when slot <= 4 then 'held' else 'cancelled' end`;
+			const startsAt = newest
+				? `case when slot <= 2 then now() - (slot * 40 + k % 20) * interval '1 day'
+					when slot = 3 then now() + (30 + k % 20) * interval '1 day'
+					when slot = 5 then now() - interval '10 days' end`
+				: `(starts_on + slot * 90 + k % 30)::timestamp + ${AT_NINE}`;
+			await db.execute(
+				sql.raw(`
+					with ms as (
+						select ms.id, ms.season_id, s.starts_on,
+							row_number() over (order by ms.id)::int as k
+						from memberships ms join seasons s on s.id = ms.season_id
+						where s.network_id = ${USO} and s.number = ${n} and ms.state = 'active'
+					),
+					slotted as (
+						select ms.*, slot, (${state})::workshop_state as st,
+							date_trunc('hour', ${startsAt}) as starts_at
+						from ms, generate_series(1, 5) as slot
+					)
+					insert into workshops (membership_id, focus_area_id, need, goal, format, state,
+						starts_at, ends_at, place, held_at, cancellation, cancellation_reason,
+						cancelled_at, notes, outcomes, next_steps, created_at, updated_at)
+					select slotted.id, fa.id,
+						'Kehittämistarve ' || slot, 'Tavoite ' || slot, 'on_site', st,
+						case when st <> 'proposed' then starts_at end,
+						case when st <> 'proposed' then starts_at + interval '3 hours' end,
+						case when st <> 'proposed' then 'Kunnantalo' else '' end,
+						case when st = 'held' then starts_at + interval '1 day' end,
+						case when st <> 'cancelled' then null
+							when ${newest} then 'network' else 'municipality_late' end::workshop_cancellation,
+						case when st = 'cancelled' then 'Esteen vuoksi' else '' end,
+						case when st = 'cancelled' then starts_at - interval '5 days' end,
+						case when st = 'held' then 'Muistiinpanot työpajasta.' else '' end,
+						case when st = 'held' then 'Sovitut tulokset.' else '' end,
+						case when st = 'held' then 'Jatkotoimet.' else '' end,
+						coalesce(starts_at, now()) - interval '60 days',
+						coalesce(starts_at, now()) - interval '30 days'
+					from slotted
+					join season_focus_areas fa
+						on fa.season_id = slotted.season_id and fa.position = 1 + slotted.slot % 3
+				`)
+			);
+			await db.execute(
+				sql.raw(`
+					with ranked as (
+						select code, row_number() over (order by name_fi, code) as r
+						from municipalities where abolished_on is null
+					),
+					bench_experts as (
+						select array_agg(id order by email) as e, count(*)::int as n
+						from users where email like 'bench-expert-%'
+					)
+					insert into workshop_experts (workshop_id, user_id, assigned_at)
+					select w.id,
+						case when (${newest} and ranked.r <= ${MEMBERS_PAGE})
+								or (not ${newest} and ((hashtext(w.id::text) % 10) + 10) % 10 = 0)
+							then ${antti}
+							else bench_experts.e[1 + ((hashtext(w.id::text) % bench_experts.n) + bench_experts.n) % bench_experts.n]
+						end,
+						w.created_at
+					from workshops w
+					join memberships ms on ms.id = w.membership_id
+					join seasons s on s.id = ms.season_id
+					join ranked on ranked.code = ms.municipality_code,
+						bench_experts
+					where s.network_id = ${USO} and s.number = ${n} and w.starts_at is not null
+				`)
+			);
+			await db.execute(
+				sql.raw(`
+					with held as (
+						select gen_random_uuid() as journey_id, w.id as workshop_id, we.user_id,
+							ms.municipality_code, w.starts_at,
+							1000 + ((hashtext(w.id::text) % 2000) + 2000) % 2000 as tenths
+						from workshops w
+						join workshop_experts we on we.workshop_id = w.id
+						join memberships ms on ms.id = w.membership_id
+						join seasons s on s.id = ms.season_id
+						where s.network_id = ${USO} and s.number = ${n} and w.state = 'held'
+							and ((hashtext(w.id::text || ':j') % 2) + 2) % 2 = 0
+					),
+					priced as (select held.*, (tenths * 55 + 5) / 10 as cents from held),
+					journeys_added as (
+						insert into journeys (id, expert_id, state, from_place, to_place, submitted_at,
+							reviewed_by, reviewed_at, gross_cents, vat_cents, net_cents, created_at, updated_at)
+						select journey_id, user_id, 'approved', 'Helsinki', municipality_code,
+							starts_at + interval '1 day',
+							(select id from users where email = 'koordinaattori@example.fi'),
+							starts_at + interval '8 days', cents, 0, cents,
+							starts_at + interval '1 day', starts_at + interval '8 days'
+						from priced
+					),
+					links as (
+						insert into journey_workshops (journey_id, workshop_id)
+						select journey_id, workshop_id from priced
+					),
+					lines as (
+						insert into journey_lines (journey_id, position, kind, day, distance_tenths,
+							description, approved_gross_cents, approved_vat_cents)
+						select journey_id, 1, 'own_car', (starts_at at time zone 'Europe/Helsinki')::date,
+							tenths, 'Helsinki – ' || municipality_code, cents, 0
+						from priced
+					)
+					insert into journey_shares (journey_id, municipality_code, weight, gross_cents,
+						vat_cents, net_cents)
+					select journey_id, municipality_code, 1, cents, 0, cents from priced
+				`)
+			);
+		}
+		log(`workshops: seasons ${FULL_SCALE.firstSeason}–${LAST_SEASON} filled`);
+		const generated = `membership_id in (select ms.id from memberships ms join seasons s
+			on s.id = ms.season_id where s.network_id = ${USO}
+			and s.number between ${FULL_SCALE.firstSeason} and ${LAST_SEASON})`;
+		return {
+			workshops: await countOf(
+				db,
+				sql.raw(`select count(*) as n from workshops where ${generated}`)
+			),
+			experts,
+			expertAssignments: await countOf(
+				db,
+				sql.raw(`select count(*) as n from workshop_experts
+					where user_id = ${antti}`)
+			),
+			journeys: await countOf(db, sql`select count(*) as n from journeys`),
+			newestSeasonActiveMembers: await countOf(
+				db,
+				sql.raw(`select count(*) as n from memberships where state = 'active' and season_id =
+					(select id from seasons where network_id = ${USO} and number = ${LAST_SEASON})`)
+			)
+		};
+	}
+};
+
 /**
  * Run in this order: memberships name people as contact persons; events sign up the people of
- * the seasons' members.
+ * the seasons' members; workshops belong to the seasons' active memberships.
  */
 export const DATASETS: DataSet[] = [
 	registry,
@@ -782,7 +958,8 @@ export const DATASETS: DataSet[] = [
 	contenders,
 	seasons,
 	membershipsData,
-	eventsData
+	eventsData,
+	workshopsData
 ];
 
 /** Runs every generator, then refreshes the planner's statistics. */

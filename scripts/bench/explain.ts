@@ -1,5 +1,5 @@
 /**
- * EXPLAIN (ANALYZE, BUFFERS) of the statements behind the event targets, on a database that the
+ * EXPLAIN (ANALYZE, BUFFERS) of the statements behind the event and workshop targets, on a database that the
  * bench kept (`BENCH_KEEP=1`; see docs/benchmarks.md, "Looking into a slow page"):
  *
  *   npx tsx scripts/bench/explain.ts /tmp/verkosto-bench-full-…/pglite
@@ -29,8 +29,19 @@ import {
 } from '../../src/lib/server/events/event-queries';
 import { getSeason, listSeasonMembers } from '../../src/lib/server/seasons/season-queries';
 import { signUpForEvent } from '../../src/lib/server/events/sign-up-for-event';
+import {
+	listExpertAssignments,
+	listSeasonLedgers,
+	listSeasonWorkshops
+} from '../../src/lib/server/workshops/workshop-queries';
 import { userActor } from '../../src/lib/server/actor';
-import { DEMO_CONTACT_PERSON, DEMO_COORDINATOR, FOCUS_MUNICIPALITY, SIGN_UPS } from './config';
+import {
+	DEMO_CONTACT_PERSON,
+	DEMO_COORDINATOR,
+	DEMO_EXPERT,
+	FOCUS_MUNICIPALITY,
+	SIGN_UPS
+} from './config';
 
 /** Tables whose size grows with the scale: a sequential scan of one is worth a look. */
 const GROWING = [
@@ -175,6 +186,7 @@ async function main() {
 		);
 		const coordinator = await sessionUser(db, DEMO_COORDINATOR.email);
 		const contact = await sessionUser(db, DEMO_CONTACT_PERSON.email);
+		const expert = await sessionUser(db, DEMO_EXPERT.email);
 		const contender = await sessionUser(
 			db,
 			`bench-contender-${String(SIGN_UPS.contenders).padStart(3, '0')}@example.fi`
@@ -199,6 +211,15 @@ async function main() {
 			const season = await getSeason(db, ids.season);
 			await listSeasonMembers(db, season!, { page: 1, state: null });
 			await seasonProgramme(db, season!, now);
+		});
+		await run('season workshops', async () => {
+			const season = await getSeason(db, ids.season);
+			await listSeasonLedgers(db, season!, 1, now);
+			await listSeasonWorkshops(db, ids.season, { state: 'proposed', page: 1 });
+		});
+		await run('expert assignments', async () => {
+			await listExpertAssignments(db, expert.id, { done: false, page: 1 });
+			await listExpertAssignments(db, expert.id, { done: true, page: 1 });
 		});
 		// the sign-up writes: recorded inside a transaction that is rolled back
 		await run('sign-up', async () => {
