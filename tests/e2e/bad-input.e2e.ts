@@ -282,8 +282,11 @@ describe('workshop forms', () => {
 			asExtra: 'on'
 		});
 		expect(proposal.status).toBe(303);
+		// the new proposal's row among Vaala's workshops (the demo's come first)
 		const list = await (await vaala.get(workshops)).text();
-		const id = /\/municipalities\/785\/workshops\/([0-9a-f-]{36})/.exec(list)?.[1];
+		const row = list.split('<tr').find((r) => r.includes('Johtamisen kehittäminen'));
+		const id = /\/municipalities\/785\/workshops\/([0-9a-f-]{36})/.exec(row ?? '')?.[1];
+		expect(id).toBeDefined();
 		const before = await newestAuditId();
 		const cases: Record<string, string>[] = [
 			{
