@@ -388,6 +388,8 @@ describe('the demo’s events', () => {
 			.from(jobs)
 			.where(and(isNull(jobs.doneAt), isNull(jobs.failedAt)));
 		expect(pending.filter((j) => j.kind === 'event_notice')).toEqual([]);
+		// the coordinators are not told of the demo's own proposals and journeys
+		expect(pending.filter((j) => j.kind === 'coordinator_notice')).toEqual([]);
 		expect(pending.filter((j) => j.runAt <= LOADED)).toEqual([]);
 		const coming = await database.db
 			.select({ id: events.id })

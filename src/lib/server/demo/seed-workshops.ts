@@ -535,7 +535,9 @@ async function insertHistory(
 
 /**
  * The calls above enqueued invitations, changes, cancellations and feedback requests for things
- * long past: deleted, as the events' are, so that a newcomer's outbox starts empty.
+ * long past, and the coordinators' notices of the demo's proposals and submitted journeys:
+ * deleted, as the events' are, so that a newcomer's outbox starts empty. (The demo is loaded
+ * into an empty database: every coordinators' notice there is the demo's.)
  */
 async function settleJobs(tx: Tx, now: Date, workshopIds: string[]) {
 	if (workshopIds.length === 0) return;
@@ -550,4 +552,5 @@ async function settleJobs(tx: Tx, now: Date, workshopIds: string[]) {
 				)
 			)
 		);
+	await tx.delete(jobs).where(eq(jobs.kind, 'coordinator_notice'));
 }
