@@ -4,7 +4,11 @@ import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/setup/test-db';
 import { uso7 } from '../../../../tests/factories/events';
-import { demoExpert, uso7Membership } from '../../../../tests/factories/workshops';
+import {
+	demoExpert,
+	uso7Membership,
+	withoutDemoWorkshops
+} from '../../../../tests/factories/workshops';
 import {
 	USO_BILLING,
 	billedCodes,
@@ -49,6 +53,8 @@ const NO_POPULATION = '588';
 
 beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
+	// the demo's own approved journeys and extras would be billed too: these tests bill their own
+	await withoutDemoWorkshops(database.db);
 	({ seasonId, networkId } = await uso7(database.db));
 	codes = await billedCodes(database.db, seasonId);
 	await seedBillingDetails(
