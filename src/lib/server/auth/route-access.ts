@@ -73,7 +73,12 @@ export const EXPERT_ROUTES: ReadonlyMap<string, string> = new Map([
 	],
 	['/workshops/journeys', 'the expert’s own journey claims (travel costs), and a new one'],
 	['/workshops/journeys/[journeyId]', 'the expert’s own journey claim: its costs and receipts'],
-	['/workshops/journeys/[journeyId]/receipts/[lineId]', 'a receipt of the expert’s own journey']
+	['/workshops/journeys/[journeyId]/receipts/[lineId]', 'a receipt of the expert’s own journey'],
+	[
+		'/seasons/[id]/workshops/reports',
+		'the season’s workshop reports (per focus area, approved costs per municipality and expert) for its network’s staff'
+	],
+	['/seasons/[id]/workshops/reports/export/[format]', 'the same reports as CSV or XLSX']
 ]);
 
 /**
