@@ -234,7 +234,7 @@ describeWithBrowser('an expert’s record and travel costs', () => {
 		await checkAccessible(page, 'an approved journey');
 	});
 
-	it('Helena reads in Vaala what was recorded and who came', async () => {
+	it('Helena reads in Vaala what was recorded and who came, and the approved costs', async () => {
 		await context.clearCookies();
 		await signInAs(page, app.url, VAALA_CONTACT);
 		await page.goto(workshopUrl);
@@ -256,6 +256,16 @@ describeWithBrowser('an expert’s record and travel costs', () => {
 			['Mikko Mäkelä', 'osallistui']
 		]);
 		await checkAccessible(page, 'the recorded workshop, as Vaala’s contact person');
+
+		// and finds Antti's approved journey among Vaala's travel costs, to the cent
+		await page.goto(`${app.url}/municipalities/785/travel-costs`);
+		await expectHeading(page, 'Hyväksytyt matkakulut: Vaala');
+		const journeys = await page.getByRole('main').getByRole('region').allInnerTexts();
+		expect(
+			journeys.map(squish).filter((text) => text.includes(EXPERT.name)),
+			'Vaala’s approved journeys by Antti'
+		).toEqual(expect.arrayContaining([expect.stringContaining(euros(CAR + 4590))]));
+		await checkAccessible(page, 'Vaala’s approved travel costs, as its contact person');
 	});
 
 	it('left no stack trace in the server log', () => {
