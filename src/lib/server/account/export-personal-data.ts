@@ -34,6 +34,16 @@ export const OUTBOX_EXPORT_LIMIT = 10_000;
 
 export const PERSONAL_DATA_FORMAT = 'verkosto-personal-data/1';
 
+/** What the export says of a workshop the person took part in or held. */
+const WORKSHOP_COLUMNS = {
+	workshopId: workshops.id,
+	municipalityCode: memberships.municipalityCode,
+	state: workshops.state,
+	startsAt: workshops.startsAt,
+	endsAt: workshops.endsAt,
+	need: workshops.need
+};
+
 /**
  * Everything the platform stores about one person, for the right of access (GDPR art. 15):
  * profile, roles, memberships they are contact person of, decisions they recorded, the audit
@@ -239,12 +249,7 @@ export async function exportPersonalData(db: Db, userId: string, now = new Date(
 			.limit(1000),
 		db
 			.select({
-				workshopId: workshops.id,
-				municipalityCode: memberships.municipalityCode,
-				state: workshops.state,
-				startsAt: workshops.startsAt,
-				endsAt: workshops.endsAt,
-				need: workshops.need,
+				...WORKSHOP_COLUMNS,
 				addedAt: workshopParticipants.addedAt,
 				attended: workshopParticipants.attended
 			})
@@ -257,12 +262,7 @@ export async function exportPersonalData(db: Db, userId: string, now = new Date(
 			.limit(10_000),
 		db
 			.select({
-				workshopId: workshops.id,
-				municipalityCode: memberships.municipalityCode,
-				state: workshops.state,
-				startsAt: workshops.startsAt,
-				endsAt: workshops.endsAt,
-				need: workshops.need,
+				...WORKSHOP_COLUMNS,
 				assignedAt: workshopExperts.assignedAt
 			})
 			.from(workshopExperts)
