@@ -51,6 +51,8 @@ async function openAndInvite(client: HttpClient, code: string, personEmail: stri
 
 beforeAll(async () => {
 	mailbox = await startMailbox();
+	// unlike a newcomer's start, mail goes to an SMTP mailbox: the respondents' secret links are
+	// read from the invitations they receive (the outbox's kept copy hides them)
 	app = await startApp({ env: { SMTP_URL: mailbox.url } });
 	coordinator = new HttpClient(app.url);
 	vaalaContact = new HttpClient(app.url);
