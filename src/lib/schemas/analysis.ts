@@ -3,6 +3,7 @@ import { FREE_TEXT_MAX_LENGTH, QUESTION_KINDS, WEIGHTS } from '$lib/domain/analy
 import { CANNOT_SAY, type AnswerValue } from '$lib/domain/analysis/answers';
 import type { Question } from '$lib/domain/analysis/questionnaire';
 import { choice, text } from './fields';
+import { OPTIONAL_UUID_PATTERN } from '$lib/domain/uuid';
 
 /** A checkbox: present ("on") or not. */
 const checkbox = z
@@ -58,7 +59,7 @@ export const sectionFormSchema = z.object({
 	focusAreaId: z
 		.string()
 		.trim()
-		.regex(/^([0-9a-f-]{36})?$/, 'error.invalidChoice')
+		.regex(OPTIONAL_UUID_PATTERN, 'error.invalidChoice')
 		.prefault('')
 		.transform((v) => (v === '' ? null : v))
 });

@@ -11,6 +11,7 @@ import {
 import type { Checked } from '$lib/domain/billing/result';
 import { INVOICE_KINDS } from '$lib/domain/billing/invoice-plan';
 import { choice, email, isoDate, text } from './fields';
+import { UUID_PATTERN } from '$lib/domain/uuid';
 
 /**
  * Billing details and invoice runs. Identifiers are checked by the domain's rules
@@ -198,7 +199,7 @@ export type MemberBillingInput = z.output<typeof memberBillingSchema>;
 
 /** The invoice run's form: season, year, invoice date and the kinds to bill (checkboxes). */
 export const invoiceRunSchema = z.object({
-	seasonId: z.string().regex(/^[0-9a-f-]{36}$/, 'error.invalidChoice'),
+	seasonId: z.string().regex(UUID_PATTERN, 'error.invalidChoice'),
 	year: z
 		.string({ error: 'error.required' })
 		.trim()

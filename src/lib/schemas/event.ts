@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ATTENDANCE_MODES, EVENT_FORMATS, EVENT_TYPES } from '$lib/domain/events/event-types';
 import { choice, helsinkiDateTime, httpsUrl, text } from './fields';
+import { UUID_PATTERN } from '$lib/domain/uuid';
 
 /** A count of seats: empty for none (no limit), else a whole number. */
 const seats = z
@@ -45,4 +46,4 @@ export const signUpSelfSchema = z.object({
 	arrangements: text({ max: 500, optional: true, multiline: true }).default('')
 });
 
-export const uuidSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'error.invalidChoice');
+export const uuidSchema = z.string().regex(UUID_PATTERN, 'error.invalidChoice');

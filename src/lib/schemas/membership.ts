@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { choice, isoDate, text } from './fields';
 import { ATTENDANCE_GROUPS } from '$lib/domain/positions';
 import { MEMBERSHIP_STATES } from '$lib/domain/membership';
+import { OPTIONAL_UUID_PATTERN } from '$lib/domain/uuid';
 
 export const decisionFormSchema = z.object({
 	body: text({ max: 200 }),
@@ -16,7 +17,7 @@ export const decisionFormSchema = z.object({
 export const membershipDetailsSchema = z.object({
 	contactPersonId: z
 		.string()
-		.regex(/^([0-9a-f-]{36})?$/, 'error.invalidChoice')
+		.regex(OPTIONAL_UUID_PATTERN, 'error.invalidChoice')
 		.transform((v) => v || null),
 	onSiteGroups: z.array(choice(ATTENDANCE_GROUPS)).max(ATTENDANCE_GROUPS.length)
 });

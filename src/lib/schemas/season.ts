@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, text } from './fields';
 import { DEFAULT_LATE_CANCELLATION_DAYS } from '$lib/domain/workshops/late-cancellation';
+import { UUID_PATTERN } from '$lib/domain/uuid';
 
 const count = z
 	.string()
@@ -55,7 +56,7 @@ const focusLines = text({ max: 8 * 300, optional: true, multiline: true })
 /** The season form: everything a coordinator sets for a season. */
 export const seasonFormSchema = z
 	.object({
-		networkId: z.string().regex(/^[0-9a-f-]{36}$/, 'error.invalidChoice'),
+		networkId: z.string().regex(UUID_PATTERN, 'error.invalidChoice'),
 		number: z
 			.string()
 			.trim()

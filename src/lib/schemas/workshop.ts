@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { WORKSHOP_FORMATS } from '$lib/domain/workshops/workshop-states';
 import { choice, helsinkiDateTime, httpsUrl, text } from './fields';
+import { isUuid, OPTIONAL_UUID_PATTERN } from '$lib/domain/uuid';
 
 /** A checkbox: present ("on") or not. */
 const checkbox = z
@@ -12,7 +13,7 @@ const checkbox = z
 const optionalId = z
 	.string()
 	.trim()
-	.regex(/^([0-9a-f-]{36})?$/, 'error.invalidChoice')
+	.regex(OPTIONAL_UUID_PATTERN, 'error.invalidChoice')
 	.transform((v) => (v === '' ? null : v));
 
 /** A contact person's proposal; the participants (repeated `participantIds`) are read beside it. */
@@ -70,6 +71,6 @@ export function repeatedIds(
 	max = 500
 ): { ids: string[]; invalid: boolean } {
 	const values = form.getAll(name).slice(0, max);
-	const ids = values.filter((v): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v));
+	const ids = values.filter((v): v is string => typeof v === 'string' && isUuid(v));
 	return { ids, invalid: ids.length !== values.length };
 }

@@ -14,6 +14,7 @@ import {
 } from '../db/schema';
 import { numberedPage } from '../pagination';
 import { isMember, MEMBERSHIP_STATES } from '$lib/domain/membership';
+import { isUuid } from '$lib/domain/uuid';
 
 const MEMBER_STATES = MEMBERSHIP_STATES.filter(isMember);
 
@@ -64,7 +65,7 @@ export async function listMunicipalityAnalyses(db: DbOrTx, code: string) {
  * municipality's analysis is simply not found.
  */
 export async function findMunicipalityAnalysis(db: DbOrTx, code: string, analysisId: string) {
-	if (!/^[0-9a-f-]{36}$/.test(analysisId)) return null;
+	if (!isUuid(analysisId)) return null;
 	const [row] = await db
 		.select({
 			analysis: analyses,

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../actor';
 import { latestPublishedVersion } from './questionnaire-rows';
 import { isMember, MEMBERSHIP_STATES } from '$lib/domain/membership';
+import { isUuid } from '$lib/domain/uuid';
 
 export type OpenAnalysisResult =
 	| { ok: true; analysisId: string; created: boolean }
@@ -26,7 +27,7 @@ export async function openAnalysis(
 		networkIds: readonly string[] | null;
 	}
 ): Promise<OpenAnalysisResult> {
-	if (!/^[0-9a-f-]{36}$/.test(input.membershipId)) return { ok: false, error: 'not_found' };
+	if (!isUuid(input.membershipId)) return { ok: false, error: 'not_found' };
 	return db.transaction(async (tx): Promise<OpenAnalysisResult> => {
 		const [membership] = await tx
 			.select({

@@ -2,13 +2,14 @@ import { parseQuery } from '../http/parse';
 import { choice, wholeNumber } from '$lib/schemas/fields';
 import { z } from 'zod';
 import { INVOICE_LIST_STATES, type InvoiceListState } from './invoice-queries';
+import { UUID_PATTERN } from '$lib/domain/uuid';
 
 /** The invoice list's filters from a query string: season, year, state and page. */
 export function parseInvoiceListQuery(params: URLSearchParams) {
 	return parseQuery(
 		params,
 		{
-			season: z.string().regex(/^[0-9a-f-]{36}$/, 'error.invalidChoice'),
+			season: z.string().regex(UUID_PATTERN, 'error.invalidChoice'),
 			year: wholeNumber(2000, 9999),
 			state: choice(INVOICE_LIST_STATES),
 			page: wholeNumber(1, 100_000)

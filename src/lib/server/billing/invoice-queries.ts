@@ -7,6 +7,7 @@ import {
 	invoiceListState,
 	type InvoiceListState
 } from '$lib/domain/billing/invoice-state';
+import { isUuid } from '$lib/domain/uuid';
 
 export { INVOICE_LIST_STATES, type InvoiceListState };
 
@@ -110,7 +111,7 @@ export function listInvoicesForExport(db: Db, filter: InvoiceFilter) {
  * networks or the municipality of the address; another's invoice is simply not found.
  */
 export async function getInvoice(db: Db, id: string, scope: InvoiceFilter['scope']) {
-	if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+	if (!isUuid(id)) return null;
 	const [row] = await db
 		.select({ invoice: invoices, seasonNumber: seasons.number })
 		.from(invoices)

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineJob } from '../jobs/define-job';
 import { continueInvoiceRun } from './run-invoice-run';
+import { UUID_PATTERN } from '$lib/domain/uuid';
 
 /**
  * Bills an invoice run's pending members (ADR 022). The billing happens in `external`, one
@@ -11,7 +12,7 @@ import { continueInvoiceRun } from './run-invoice-run';
  */
 export const invoiceRunJob = defineJob({
 	label: 'jobs.kind.invoice_run',
-	payload: z.object({ runId: z.string().regex(/^[0-9a-f-]{36}$/) }),
+	payload: z.object({ runId: z.string().regex(UUID_PATTERN) }),
 	async external(db, { runId }) {
 		const result = await continueInvoiceRun(db, runId);
 		if (result.state === 'running') throw new Error(`invoice run ${runId} not finished`);

@@ -11,6 +11,7 @@ import {
 import { lockEvent, settleSeats } from './seats';
 import { noticeSignUps } from './event-notices';
 import type { SignUpAuthority } from './sign-up-for-event';
+import { isUuid } from '$lib/domain/uuid';
 
 export type CancelSignUpResult =
 	{ ok: true; promoted: number } | { ok: false; error: 'not_found' | CancellationRefusal };
@@ -28,7 +29,7 @@ export async function cancelSignUp(
 	input: { eventId: string; signUpId: string },
 	now: Date = new Date()
 ): Promise<CancelSignUpResult> {
-	if (!/^[0-9a-f-]{36}$/.test(input.signUpId)) return { ok: false, error: 'not_found' };
+	if (!isUuid(input.signUpId)) return { ok: false, error: 'not_found' };
 	return db.transaction(async (tx): Promise<CancelSignUpResult> => {
 		const event = await lockEvent(tx, input.eventId);
 		if (!event) return { ok: false, error: 'not_found' };

@@ -7,8 +7,9 @@ import { defineJob } from '../jobs/define-job';
 import { waitingPosition } from '$lib/domain/events/capacity';
 import { activeSeats } from './seats';
 import { loadEventForMail, queueEventMail, recipients } from './event-mail';
+import { UUID_PATTERN } from '$lib/domain/uuid';
 
-const uuid = z.string().regex(/^[0-9a-f-]{36}$/);
+const uuid = z.string().regex(UUID_PATTERN);
 
 /**
  * Tells people what happened to their sign-up or to the event (event-notices.ts enqueues it in

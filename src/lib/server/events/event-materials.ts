@@ -7,6 +7,7 @@ import { storeFile } from '../files/store-file';
 import type { TypedUpload } from '../http/parse';
 import type { FileType } from '$lib/domain/files/file-types';
 import { lockEvent } from './seats';
+import { isUuid } from '$lib/domain/uuid';
 
 /** What an event's materials may be: a programme, slides, handouts, photos of a flip chart. */
 export const MATERIAL_TYPES: readonly FileType[] = ['pdf', 'docx', 'xlsx', 'pptx', 'png', 'jpeg'];
@@ -63,7 +64,7 @@ export async function removeEventMaterial(
 	eventId: string,
 	fileId: string
 ): Promise<{ ok: true } | { ok: false; error: 'not_found' }> {
-	if (!/^[0-9a-f-]{36}$/.test(fileId)) return { ok: false, error: 'not_found' };
+	if (!isUuid(fileId)) return { ok: false, error: 'not_found' };
 	return db.transaction(async (tx) => {
 		const event = await lockEvent(tx, eventId);
 		if (!event) return { ok: false as const, error: 'not_found' as const };
@@ -115,7 +116,7 @@ async function findMaterial(db: DbOrTx, eventId: string, fileId: string) {
 
 /** One material with its contents, only through the event it belongs to. */
 export async function getEventMaterialFile(db: Db, eventId: string, fileId: string) {
-	if (!/^[0-9a-f-]{36}$/.test(fileId)) return null;
+	if (!isUuid(fileId)) return null;
 	const [row] = await db
 		.select({ name: files.name, contentType: files.contentType, data: files.data })
 		.from(eventMaterials)

@@ -18,11 +18,12 @@ import { waitingPosition } from '$lib/domain/events/capacity';
 import type { EventType } from '$lib/domain/events/event-types';
 import { activeSeats, attendeeFacts, modesFor, type EventRow } from './seats';
 import { listEventMaterials } from './event-materials';
+import { UUID_PATTERN } from '$lib/domain/uuid';
 
 export const EVENTS_PAGE_SIZE = 25;
 export const PEOPLE_PAGE_SIZE = 50;
 
-const uuid = /^[0-9a-f-]{36}$/;
+const uuid = UUID_PATTERN;
 
 /** What a viewer is to an event's network: staff see everything; members see their own. */
 export interface EventViewer {

@@ -12,6 +12,7 @@ import { promotionOpen } from '$lib/domain/events/deadlines';
 import type { EventForm } from '$lib/schemas/event';
 import { lockEvent, settleSeats, type EventRow } from './seats';
 import { noticeEventChanged, noticeSignUps, scheduleEventJobs } from './event-notices';
+import { isUuid } from '$lib/domain/uuid';
 
 export type SaveEventResult =
 	| { ok: true; eventId: string }
@@ -83,7 +84,7 @@ async function seasonContext(tx: Tx, seasonId: string) {
 
 async function focusAreasValid(tx: Tx, seasonId: string, ids: readonly string[]) {
 	if (ids.length === 0) return true;
-	if (!ids.every((id) => /^[0-9a-f-]{36}$/.test(id))) return false;
+	if (!ids.every((id) => isUuid(id))) return false;
 	const rows = await tx
 		.select({ id: seasonFocusAreas.id })
 		.from(seasonFocusAreas)

@@ -5,6 +5,7 @@ import { promotions, type EventCapacity, type Seat } from '$lib/domain/events/ca
 import { eligibleModes, type Attendee } from '$lib/domain/events/eligibility';
 import { DEFAULT_EVENT_TYPE_RULES } from '$lib/domain/events/event-types';
 import type { Position } from '$lib/domain/positions';
+import { isUuid } from '$lib/domain/uuid';
 
 /**
  * Seats of one event, read and written under the event row's lock. Every use case that seats,
@@ -17,7 +18,7 @@ import type { Position } from '$lib/domain/positions';
 export type EventRow = typeof events.$inferSelect;
 
 export async function lockEvent(tx: Tx, eventId: string): Promise<EventRow | undefined> {
-	if (!/^[0-9a-f-]{36}$/.test(eventId)) return undefined;
+	if (!isUuid(eventId)) return undefined;
 	const [row] = await tx.select().from(events).where(eq(events.id, eventId)).for('update');
 	return row;
 }

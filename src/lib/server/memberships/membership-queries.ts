@@ -10,6 +10,7 @@ import {
 	seasons,
 	users
 } from '../db/schema';
+import { isUuid } from '$lib/domain/uuid';
 
 /** A municipality's memberships over the seasons, newest season first. */
 export async function listMunicipalityMemberships(db: Db, code: string) {
@@ -43,7 +44,7 @@ const contact = alias(users, 'contact');
  * membership of another municipality is simply not found.
  */
 export async function getMembership(db: Db, code: string, membershipId: string) {
-	if (!/^[0-9a-f-]{36}$/.test(membershipId)) return null;
+	if (!isUuid(membershipId)) return null;
 	const [row] = await db
 		.select({
 			membership: memberships,
@@ -89,7 +90,7 @@ export async function getMembership(db: Db, code: string, membershipId: string) 
 
 /** The minutes extract of a decision of this municipality, or null. */
 export async function getDecisionMinutes(db: Db, code: string, decisionId: string) {
-	if (!/^[0-9a-f-]{36}$/.test(decisionId)) return null;
+	if (!isUuid(decisionId)) return null;
 	const [row] = await db
 		.select({ name: files.name, contentType: files.contentType, data: files.data })
 		.from(membershipDecisions)

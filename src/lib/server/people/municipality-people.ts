@@ -10,6 +10,7 @@ import type { ExportTable } from '../export/table-export';
 import { serverTranslator } from '$lib/i18n/catalogue';
 import type { Locale } from '$lib/i18n/locales';
 import type { Position } from '$lib/domain/positions';
+import { isUuid } from '$lib/domain/uuid';
 
 export const PEOPLE_PAGE_SIZE = 50;
 
@@ -52,7 +53,7 @@ export async function listMunicipalityPeople(
 
 /** A person of this municipality; a person of another municipality is not found. */
 export async function getMunicipalityPerson(db: DbOrTx, code: string, personId: string) {
-	if (!/^[0-9a-f-]{36}$/.test(personId)) return null;
+	if (!isUuid(personId)) return null;
 	const [row] = await db
 		.select()
 		.from(users)

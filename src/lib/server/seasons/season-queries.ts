@@ -11,6 +11,7 @@ import {
 } from '../db/schema';
 import { feeTierFor } from '$lib/domain/fees';
 import { isMember, MEMBERSHIP_STATES, type MembershipState } from '$lib/domain/membership';
+import { isUuid } from '$lib/domain/uuid';
 
 /** Seasons of the given networks, newest first. A network has a season a year or two. */
 export async function listSeasons(db: Db, networkIds: string[]) {
@@ -36,7 +37,7 @@ export async function listSeasons(db: Db, networkIds: string[]) {
 }
 
 export async function getSeason(db: Db, id: string) {
-	if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+	if (!isUuid(id)) return null;
 	const [season] = await db
 		.select({ season: seasons, network: networks })
 		.from(seasons)

@@ -17,8 +17,9 @@ import { queueMail } from '../mail/queue-mail';
 import { serverTranslator } from '$lib/i18n/catalogue';
 import type { Locale } from '$lib/i18n/locales';
 import { loadWorkshopForMail, municipalityName, workshopPath } from './workshop-mail';
+import { UUID_PATTERN } from '$lib/domain/uuid';
 
-const uuid = z.string().regex(/^[0-9a-f-]{36}$/);
+const uuid = z.string().regex(UUID_PATTERN);
 
 /** The coordinators of these networks who can be written to: not erased, not disabled. */
 export async function networkCoordinators(db: DbOrTx, networkIds: readonly string[]) {

@@ -11,7 +11,8 @@ import {
 	type WorkshopActor,
 	type WorkshopFormat
 } from '$lib/domain/workshops/workshop-states';
-import { isSeasonFocusArea, isUuid, ledgerWorkshopsOf, municipalityPeople } from './workshop-rows';
+import { isUuid } from '$lib/domain/uuid';
+import { isSeasonFocusArea, ledgerWorkshopsOf, municipalityPeople } from './workshop-rows';
 import { noticeCoordinators } from './workshop-notices';
 
 export interface ProposalInput {

@@ -13,6 +13,7 @@ import {
 } from '$lib/domain/workshops/workshop-states';
 import { lockWorkshop, toDomainWorkshop } from './workshop-rows';
 import { WORKSHOP_FEEDBACK_HOURS_AFTER, workshopFeedbackKey } from './workshop-notices';
+import { isUuid } from '$lib/domain/uuid';
 
 export interface RecordInput {
 	workshopId: string;
@@ -98,7 +99,7 @@ async function recordAttendance(
 	marks: RecordInput['attendance'],
 	now: Date
 ) {
-	const ids = marks.map((m) => m.userId).filter((id) => /^[0-9a-f-]{36}$/.test(id));
+	const ids = marks.map((m) => m.userId).filter((id) => isUuid(id));
 	if (ids.length === 0) return;
 	const current = await tx
 		.select({ userId: workshopParticipants.userId, attended: workshopParticipants.attended })

@@ -8,8 +8,9 @@ import {
 	queueWorkshopMail,
 	workshopPeople
 } from './workshop-mail';
+import { UUID_PATTERN } from '$lib/domain/uuid';
 
-const uuid = z.string().regex(/^[0-9a-f-]{36}$/);
+const uuid = z.string().regex(UUID_PATTERN);
 
 /** Tells a workshop's people what happened to it (workshop-notices.ts). */
 export const workshopNoticeJob = defineJob({

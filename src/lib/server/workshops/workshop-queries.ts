@@ -23,7 +23,7 @@ import {
 } from '$lib/domain/workshops/entitlement';
 import { FEEDBACK_QUESTIONS, summariseFeedback } from '$lib/domain/events/feedback';
 import type { WorkshopState } from '$lib/domain/workshops/workshop-states';
-import { isUuid } from './workshop-rows';
+import { isUuid } from '$lib/domain/uuid';
 
 export const WORKSHOPS_PAGE_SIZE = 25;
 export const LEDGERS_PAGE_SIZE = 50;

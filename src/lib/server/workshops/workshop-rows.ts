@@ -13,6 +13,7 @@ import {
 } from '../db/schema';
 import type { Workshop } from '$lib/domain/workshops/workshop-states';
 import type { LedgerWorkshop } from '$lib/domain/workshops/entitlement';
+import { isUuid } from '$lib/domain/uuid';
 
 /**
  * Reading and writing a workshop's rows for the use cases: the workshop under its row's lock
@@ -21,9 +22,6 @@ import type { LedgerWorkshop } from '$lib/domain/workshops/entitlement';
  */
 
 export type WorkshopRow = typeof workshops.$inferSelect;
-
-const UUID = /^[0-9a-f-]{36}$/;
-export const isUuid = (value: string) => UUID.test(value);
 
 export interface LockedWorkshop {
 	workshop: WorkshopRow;

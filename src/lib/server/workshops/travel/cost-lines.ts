@@ -16,7 +16,7 @@ import {
 	type ReceiptCheck
 } from '$lib/domain/workshops/travel-costs';
 import type { WorkshopActor } from '$lib/domain/workshops/workshop-states';
-import { isUuid } from '../workshop-rows';
+import { isUuid } from '$lib/domain/uuid';
 import { listKilometreRates, lockJourney } from './journey-rows';
 
 export type NewCostLine = Omit<CostLineInput, 'hasReceipt'>;

@@ -17,7 +17,7 @@ import {
 import { numberedPage } from '../../pagination';
 import { costLineAmounts, sumAmounts } from '$lib/domain/workshops/travel-costs';
 import type { JourneyState } from '$lib/domain/workshops/travel-costs';
-import { isUuid } from '../workshop-rows';
+import { isUuid } from '$lib/domain/uuid';
 import { listKilometreRates, toCostLineInput } from './journey-rows';
 
 export const JOURNEYS_PAGE_SIZE = 25;

@@ -13,7 +13,7 @@ import {
 } from '../../db/schema';
 import type { KilometreRate } from '$lib/domain/workshops/kilometre-allowances';
 import type { CostLineInput, JourneyInput } from '$lib/domain/workshops/travel-costs';
-import { isUuid } from '../workshop-rows';
+import { isUuid } from '$lib/domain/uuid';
 
 /** A journey's rows for the use cases: the journey under its row's lock, its workshops and lines. */
 

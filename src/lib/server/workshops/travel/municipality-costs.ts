@@ -11,7 +11,7 @@ import {
 	workshops
 } from '../../db/schema';
 import { numberedPage } from '../../pagination';
-import { isUuid } from '../workshop-rows';
+import { isUuid } from '$lib/domain/uuid';
 import { approvedWithin, type ApprovalPeriod } from '../reports/period-query';
 
 /**

@@ -5,6 +5,7 @@ import { parseQuery } from '$lib/server/http/parse';
 import { getInvoiceRun } from '$lib/server/billing/invoice-run-queries';
 import { wholeNumber } from '$lib/schemas/fields';
 import type { PageServerLoad } from './$types';
+import { isUuid } from '$lib/domain/uuid';
 
 /** An invoice run's progress (reload to follow it) and the members it skipped, with why. */
 export const load: PageServerLoad = async (event) => {
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 		{ page: wholeNumber(1, 100_000) },
 		{ page: 1 }
 	);
-	const run = /^[0-9a-f-]{36}$/.test(event.params.runId)
+	const run = isUuid(event.params.runId)
 		? await getInvoiceRun(db(), event.params.runId, values.page)
 		: null;
 	if (!run || !coordinatedNetworks(user).includes(run.run.networkId)) notFound(event);

@@ -9,6 +9,7 @@ import { importPeople, previewPeopleImport } from '$lib/server/people/import-peo
 import { storeFile } from '$lib/server/files/store-file';
 import { failedPlan, PEOPLE_IMPORT_LIMITS, type PeopleImportPlan } from '$lib/domain/people-import';
 import type { Actions, PageServerLoad } from './$types';
+import { isUuid } from '$lib/domain/uuid';
 
 export const load: PageServerLoad = (event) => {
 	requireMunicipality(event, event.params.code, 'manage');
@@ -75,7 +76,7 @@ export const actions: Actions = {
 		const user = requireMunicipality(event, event.params.code, 'manage');
 		const form = await readFormData(event.request);
 		const fileId = String(form.get('fileId') ?? '');
-		if (!/^[0-9a-f-]{36}$/.test(fileId)) return fail(400, { missingFile: true });
+		if (!isUuid(fileId)) return fail(400, { missingFile: true });
 		// only the person who uploaded it can import it
 		const [stored] = await db()
 			.select()
