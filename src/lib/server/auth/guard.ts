@@ -4,7 +4,7 @@ import { serverTranslator } from '$lib/i18n/catalogue';
 
 export type MunicipalityAccess = 'read' | 'manage';
 
-type GuardEvent = Pick<RequestEvent, 'locals' | 'url'>;
+export type GuardEvent = Pick<RequestEvent, 'locals' | 'url'>;
 
 /**
  * Refusals carry their heading in the user's language: pages show +error.svelte, but a

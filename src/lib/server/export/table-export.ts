@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
+import { notFound, type GuardEvent } from '$lib/server/auth/guard';
 
 export type Cell = string | number | null;
 
@@ -73,7 +74,7 @@ export async function toXlsx(table: ExportTable): Promise<Buffer> {
 	return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export function exportResponse(body: Buffer, format: 'csv' | 'xlsx', filename: string): Response {
+export function exportResponse(body: Buffer, format: ExportFormat, filename: string): Response {
 	const type =
 		format === 'csv'
 			? 'text/csv; charset=utf-8'
@@ -85,4 +86,26 @@ export function exportResponse(body: Buffer, format: 'csv' | 'xlsx', filename: s
 			'cache-control': 'private, no-store'
 		}
 	});
+}
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+/**
+ * The format an export route was asked for (`…/export/csv`, `…/export/xlsx`); anything else
+ * is "not found", before any data is read.
+ */
+export function exportFormatOf(event: GuardEvent & { params: { format: string } }): ExportFormat {
+	const format = event.params.format;
+	if (format !== 'csv' && format !== 'xlsx') notFound(event);
+	return format;
+}
+
+/** The table as a download in the format asked for, named `filename.csv` / `.xlsx`. */
+export async function exportTable(
+	table: ExportTable,
+	format: ExportFormat,
+	filename: string
+): Promise<Response> {
+	const body = format === 'csv' ? toCsv(table) : await toXlsx(table);
+	return exportResponse(body, format, filename);
 }

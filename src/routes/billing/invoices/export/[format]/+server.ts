@@ -1,7 +1,7 @@
-import { notFound, requireCoordinator } from '$lib/server/auth/guard';
+import { requireCoordinator } from '$lib/server/auth/guard';
 import { coordinatedNetworks } from '$lib/server/auth/session';
 import { db } from '$lib/server/db';
-import { exportResponse, toCsv, toXlsx } from '$lib/server/export/table-export';
+import { exportFormatOf, exportTable } from '$lib/server/export/table-export';
 import { exportInvoices } from '$lib/server/billing/export-invoices';
 import { parseInvoiceListQuery } from '$lib/server/billing/invoice-list-query';
 import { helsinkiDate } from '$lib/domain/helsinki-time';
@@ -9,8 +9,7 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
 	const user = requireCoordinator(event);
-	const format = event.params.format;
-	if (format !== 'csv' && format !== 'xlsx') notFound(event);
+	const format = exportFormatOf(event);
 	const { values } = parseInvoiceListQuery(event.url.searchParams);
 	const table = await exportInvoices(
 		db(),
@@ -23,6 +22,5 @@ export const GET: RequestHandler = async (event) => {
 		},
 		event.locals.locale
 	);
-	const body = format === 'csv' ? toCsv(table) : await toXlsx(table);
-	return exportResponse(body, format, 'laskut');
+	return exportTable(table, format, 'laskut');
 };

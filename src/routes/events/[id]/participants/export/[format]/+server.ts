@@ -1,6 +1,5 @@
-import { notFound } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { exportResponse, toCsv, toXlsx } from '$lib/server/export/table-export';
+import { exportFormatOf, exportTable } from '$lib/server/export/table-export';
 import {
 	exportEventParticipants,
 	parseParticipantQuery
@@ -11,11 +10,9 @@ import type { RequestHandler } from './$types';
 /** The participant list as filtered on the page, every page of it. */
 export const GET: RequestHandler = async (event) => {
 	const { row, scope } = await participantsOf(event);
-	const format = event.params.format;
-	if (format !== 'csv' && format !== 'xlsx') notFound(event);
+	const format = exportFormatOf(event);
 	const { values: query } = parseParticipantQuery(event.url.searchParams);
 	const table = await exportEventParticipants(db(), row.event, query, scope, event.locals.locale);
-	const body = format === 'csv' ? toCsv(table) : await toXlsx(table);
 	const date = row.event.startsAt.toISOString().slice(0, 10);
-	return exportResponse(body, format, `osallistujat-${row.network.slug}-${date}`);
+	return exportTable(table, format, `osallistujat-${row.network.slug}-${date}`);
 };

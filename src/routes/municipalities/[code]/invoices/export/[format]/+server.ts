@@ -1,6 +1,6 @@
-import { notFound, requireMunicipality } from '$lib/server/auth/guard';
+import { requireMunicipality } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { exportResponse, toCsv, toXlsx } from '$lib/server/export/table-export';
+import { exportFormatOf, exportTable } from '$lib/server/export/table-export';
 import { exportInvoices } from '$lib/server/billing/export-invoices';
 import { parseInvoiceListQuery } from '$lib/server/billing/invoice-list-query';
 import { helsinkiDate } from '$lib/domain/helsinki-time';
@@ -9,8 +9,7 @@ import type { RequestHandler } from './$types';
 /** The municipality's own invoices as CSV or XLSX. */
 export const GET: RequestHandler = async (event) => {
 	requireMunicipality(event, event.params.code, 'manage');
-	const format = event.params.format;
-	if (format !== 'csv' && format !== 'xlsx') notFound(event);
+	const format = exportFormatOf(event);
 	const { values } = parseInvoiceListQuery(event.url.searchParams);
 	const table = await exportInvoices(
 		db(),
@@ -22,6 +21,5 @@ export const GET: RequestHandler = async (event) => {
 		},
 		event.locals.locale
 	);
-	const body = format === 'csv' ? toCsv(table) : await toXlsx(table);
-	return exportResponse(body, format, `laskut-${event.params.code}`);
+	return exportTable(table, format, `laskut-${event.params.code}`);
 };

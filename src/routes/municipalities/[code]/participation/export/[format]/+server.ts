@@ -1,14 +1,14 @@
 import { notFound } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { exportResponse, toCsv, toXlsx } from '$lib/server/export/table-export';
+import { exportFormatOf, exportTable } from '$lib/server/export/table-export';
 import { exportMunicipalityParticipation } from '$lib/server/events/participation';
 import { municipalityParticipationOf } from '../../participation.server';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
 	const { municipality, season, now } = await municipalityParticipationOf(event);
-	const format = event.params.format;
-	if (!season || (format !== 'csv' && format !== 'xlsx')) notFound(event);
+	const format = exportFormatOf(event);
+	if (!season) notFound(event);
 	const table = await exportMunicipalityParticipation(
 		db(),
 		municipality.code,
@@ -16,9 +16,8 @@ export const GET: RequestHandler = async (event) => {
 		event.locals.locale,
 		now
 	);
-	const body = format === 'csv' ? toCsv(table) : await toXlsx(table);
-	return exportResponse(
-		body,
+	return exportTable(
+		table,
 		format,
 		`osallistuminen-${municipality.code}-${season.networkShortName.toLowerCase()}-${season.number}`
 	);

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { notFound, requireMunicipality } from '$lib/server/auth/guard';
+import { requireMunicipality } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { exportResponse, toCsv, toXlsx } from '$lib/server/export/table-export';
+import { exportFormatOf, exportTable } from '$lib/server/export/table-export';
 import { parseQuery } from '$lib/server/http/parse';
 import { exportMunicipalityPeople } from '$lib/server/people/municipality-people';
 import { getMunicipality } from '$lib/server/registry/search-municipalities';
@@ -11,8 +11,7 @@ import type { RequestHandler } from './$types';
 /** The municipality's people as its list shows them, for those who manage them. */
 export const GET: RequestHandler = async (event) => {
 	requireMunicipality(event, event.params.code, 'manage');
-	const format = event.params.format;
-	if (format !== 'csv' && format !== 'xlsx') notFound(event);
+	const format = exportFormatOf(event);
 	const municipality = await getMunicipality(db(), event.params.code);
 	if (!municipality) error(404, 'not found');
 	const { values } = parseQuery(
@@ -26,6 +25,5 @@ export const GET: RequestHandler = async (event) => {
 		values.q,
 		event.locals.locale
 	);
-	const body = format === 'csv' ? toCsv(table) : await toXlsx(table);
-	return exportResponse(body, format, `henkilot-${municipality.code}`);
+	return exportTable(table, format, `henkilot-${municipality.code}`);
 };

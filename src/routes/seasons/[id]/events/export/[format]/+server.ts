@@ -1,19 +1,16 @@
-import { notFound } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { exportResponse, toCsv, toXlsx } from '$lib/server/export/table-export';
+import { exportFormatOf, exportTable } from '$lib/server/export/table-export';
 import { exportSeasonEvents } from '$lib/server/events/export-season-events';
 import { coordinatorsSeason } from '../../season-events.server';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
 	const { season } = await coordinatorsSeason(event);
-	const format = event.params.format;
-	if (format !== 'csv' && format !== 'xlsx') notFound(event);
+	const format = exportFormatOf(event);
 	const table = await exportSeasonEvents(
 		db(),
 		{ id: season.id, number: season.number, networkShortName: season.network.shortName },
 		event.locals.locale
 	);
-	const body = format === 'csv' ? toCsv(table) : await toXlsx(table);
-	return exportResponse(body, format, `tapahtumat-${season.network.slug}-${season.number}`);
+	return exportTable(table, format, `tapahtumat-${season.network.slug}-${season.number}`);
 };

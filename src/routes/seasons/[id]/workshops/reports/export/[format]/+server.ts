@@ -1,6 +1,6 @@
 import { notFound } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { exportResponse, toCsv, toXlsx } from '$lib/server/export/table-export';
+import { exportFormatOf, exportTable } from '$lib/server/export/table-export';
 import {
 	exportWorkshopReport,
 	WORKSHOP_REPORTS,
@@ -12,8 +12,7 @@ import type { RequestHandler } from './$types';
 /** One report of the page as CSV or XLSX (`?report=`), with the page's approval period. */
 export const GET: RequestHandler = async (event) => {
 	const { season } = await staffSeason(event);
-	const format = event.params.format;
-	if (format !== 'csv' && format !== 'xlsx') notFound(event);
+	const format = exportFormatOf(event);
 	const report = event.url.searchParams.get('report') ?? 'focus-areas';
 	if (!(WORKSHOP_REPORTS as readonly string[]).includes(report)) notFound(event);
 	const { period } = reportQuery(event.url.searchParams);
@@ -24,9 +23,8 @@ export const GET: RequestHandler = async (event) => {
 		period,
 		event.locals.locale
 	);
-	const body = format === 'csv' ? toCsv(table) : await toXlsx(table);
-	return exportResponse(
-		body,
+	return exportTable(
+		table,
 		format,
 		`tyopajaraportti-${report}-${season.network.slug}-${season.number}`
 	);
