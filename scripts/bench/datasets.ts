@@ -833,10 +833,10 @@ const workshopsData: DataSet = {
 							date_trunc('hour', ${startsAt}) as starts_at
 						from ms, generate_series(1, 5) as slot
 					)
-					insert into workshops (membership_id, focus_area_id, need, goal, format, state,
+					insert into workshops (membership_id, season_id, focus_area_id, need, goal, format, state,
 						starts_at, ends_at, place, held_at, cancellation, cancellation_reason,
 						cancelled_at, notes, outcomes, next_steps, created_at, updated_at)
-					select slotted.id, fa.id,
+					select slotted.id, slotted.season_id, fa.id,
 						'Kehittämistarve ' || slot, 'Tavoite ' || slot, 'on_site', st,
 						case when st <> 'proposed' then starts_at end,
 						case when st <> 'proposed' then starts_at + interval '3 hours' end,

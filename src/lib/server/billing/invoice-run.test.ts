@@ -249,6 +249,7 @@ describe('travel costs and extra workshops', () => {
 		const expert = await demoExpert(database.db);
 		const held = {
 			membershipId: vaala.id,
+			seasonId: vaala.seasonId,
 			need: 'Strategian jalkauttaminen',
 			goal: 'Yhteinen toimintamalli',
 			format: 'on_site' as const,

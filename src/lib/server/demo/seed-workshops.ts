@@ -179,6 +179,7 @@ export async function seedDemoWorkshops(tx: Tx, context: DemoWorkshopsContext): 
 		now,
 		{
 			membershipOf,
+			seasonIdOf: (season: 7 | 8) => context.seasons[season].id,
 			areaOf,
 			person,
 			contactOf,
@@ -396,6 +397,7 @@ export async function seedDemoWorkshops(tx: Tx, context: DemoWorkshopsContext): 
 
 interface HistoryHelpers {
 	membershipOf: (season: 7 | 8, code: string) => string;
+	seasonIdOf: (season: 7 | 8) => string;
 	areaOf: (season: 7 | 8, position: number) => string;
 	person: (name: string) => { id: string };
 	contactOf: (code: string) => { actor: Actor };
@@ -448,6 +450,7 @@ async function insertHistory(
 		rows.push({
 			id,
 			membershipId: helpers.membershipOf(plan.season, plan.code),
+			seasonId: helpers.seasonIdOf(plan.season),
 			focusAreaId: helpers.areaOf(plan.season, plan.focusArea),
 			need: plan.need,
 			goal: plan.goal,

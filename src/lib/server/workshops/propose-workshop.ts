@@ -104,6 +104,7 @@ export async function proposeWorkshop(
 
 		const values = {
 			membershipId: membership.id,
+			seasonId: membership.seasonId,
 			focusAreaId: input.focusAreaId,
 			need: input.need,
 			goal: input.goal,

@@ -1,21 +1,22 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/setup/test-db';
 import { withoutDemoWorkshops } from '../../../../tests/factories/workshops';
 import { uso7 } from '../../../../tests/factories/events';
-import { memberships, workshops } from '../db/schema';
+import { memberships, seasons, workshops } from '../db/schema';
 
 /**
  * The table's checks refuse a workshop whose facts do not fit its state, whatever a use case
  * does: the last line of defence behind the domain rules (ADR 018).
  */
 let database: TestDatabase;
+let seasonId: string;
 let membershipId: string;
 
 beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
 	await withoutDemoWorkshops(database.db);
-	const { seasonId } = await uso7(database.db);
+	({ seasonId } = await uso7(database.db));
 	const [row] = await database.db
 		.select({ id: memberships.id })
 		.from(memberships)
@@ -26,6 +27,7 @@ afterAll(() => database?.close());
 
 const base = () => ({
 	membershipId,
+	seasonId,
 	need: 'Strategian jalkauttaminen',
 	goal: 'Yhteinen toimeenpanosuunnitelma',
 	format: 'on_site' as const
@@ -50,6 +52,15 @@ describe('the workshops table', () => {
 	it('takes a proposal with no time yet', async () => {
 		const [row] = await database.db.insert(workshops).values(base()).returning();
 		expect(row).toMatchObject({ state: 'proposed', extra: false, sequence: 0 });
+	});
+
+	it('refuses a season that is not its membership’s', async () => {
+		const [other] = await database.db
+			.select({ id: seasons.id })
+			.from(seasons)
+			.where(ne(seasons.id, seasonId))
+			.limit(1);
+		await refused({ seasonId: other!.id }, 'workshops_membership_season');
 	});
 
 	it('refuses an agreed or held workshop without its time, and an end before the start', async () => {

@@ -47,6 +47,8 @@ export const memberships = pgTable(
 	},
 	(t) => [
 		unique('memberships_season_municipality').on(t.seasonId, t.municipalityCode),
+		// what a workshop's (membership, season) refers to, so its season is its membership's
+		unique('memberships_id_season').on(t.id, t.seasonId),
 		// a municipality's memberships over seasons
 		index('memberships_municipality').on(t.municipalityCode),
 		// a season's members by state

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
 	boolean,
 	check,
+	foreignKey,
 	index,
 	integer,
 	jsonb,
@@ -45,6 +46,11 @@ export const workshops = pgTable(
 		membershipId: uuid('membership_id')
 			.notNull()
 			.references(() => memberships.id, { onDelete: 'restrict' }),
+		/**
+		 * The membership's season, kept beside it (the foreign key on both says it is that
+		 * season) so a season's workshops are one index range, not a join over every season's.
+		 */
+		seasonId: uuid('season_id').notNull(),
 		/**
 		 * The season focus area it works on. Set null if the area goes: the workshop stays, its
 		 * need and goal say what it was about.
@@ -104,8 +110,21 @@ export const workshops = pgTable(
 			sql`(${t.extraApprovedAt} is null or ${t.extra}) and not (${t.extra} and ${t.state} in ('agreed', 'held') and ${t.extraApprovedAt} is null)`
 		),
 		check('workshops_sequence', sql`${t.sequence} >= 0`),
+		foreignKey({
+			name: 'workshops_membership_season',
+			columns: [t.membershipId, t.seasonId],
+			foreignColumns: [memberships.id, memberships.seasonId]
+		}).onDelete('restrict'),
 		// a membership's workshops by state: the ledger, and its list
 		index('workshops_membership_state').on(t.membershipId, t.state),
+		// a season's workshops in a state, in the coordinator's list order (a page is a range)
+		index('workshops_season_state_start').on(
+			t.seasonId,
+			t.state,
+			t.startsAt.asc().nullsFirst(),
+			t.createdAt,
+			t.id
+		),
 		// workshops of a focus area (and the set null when one is removed)
 		index('workshops_focus_area').on(t.focusAreaId),
 		// workshops a person proposed (personal data export)
