@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/setup/test-db';
 import { NOW, uso7 } from '../../../../tests/factories/events';
 import {
@@ -11,6 +12,7 @@ import {
 	withoutDemoWorkshops
 } from '../../../../tests/factories/workshops';
 import { systemActor } from '../actor';
+import { workshopExperts, workshops } from '../db/schema';
 import { entitlementLedger } from '$lib/domain/workshops/entitlement';
 import { cancelWorkshop } from './cancel-workshop';
 import { proposeWorkshop } from './propose-workshop';
@@ -197,5 +199,24 @@ describe('a workshop page', () => {
 		const done = await listExpertAssignments(database.db, expertId, { done: true, page: 1 });
 		expect(done.rows.map((r) => r.state).sort()).toEqual(['cancelled', 'held']);
 		expect(done.rows.every((r) => r.municipality.code === '785')).toBe(true);
+	});
+
+	it('keeps every assignment’s copy of its workshop’s start and state (the database’s triggers)', async () => {
+		const copies = await database.db
+			.select({
+				workshopId: workshopExperts.workshopId,
+				done: workshopExperts.done,
+				startsAt: workshopExperts.startsAt,
+				state: workshops.state,
+				workshopStartsAt: workshops.startsAt
+			})
+			.from(workshopExperts)
+			.innerJoin(workshops, eq(workshops.id, workshopExperts.workshopId));
+		// this file's assignments: scheduled, held and cancelled ones
+		expect(copies.length).toBeGreaterThan(3);
+		for (const c of copies) {
+			expect(c.done, c.workshopId).toBe(c.state === 'held' || c.state === 'cancelled');
+			expect(c.startsAt?.getTime(), c.workshopId).toBe(c.workshopStartsAt?.getTime());
+		}
 	});
 });

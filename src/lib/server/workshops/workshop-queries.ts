@@ -406,13 +406,10 @@ export async function listExpertAssignments(
 	userId: string,
 	options: { done: boolean; page: number }
 ) {
-	const states: WorkshopState[] = options.done ? ['held', 'cancelled'] : ['proposed', 'agreed'];
-	const where = and(eq(workshopExperts.userId, userId), inArray(workshops.state, states));
-	const [total] = await db
-		.select({ n: count() })
-		.from(workshopExperts)
-		.innerJoin(workshops, eq(workshops.id, workshopExperts.workshopId))
-		.where(where);
+	// one range of workshop_experts_user, whose done and start the database copies from the
+	// workshop (migration 0015): the page costs the same however long the expert's history
+	const where = and(eq(workshopExperts.userId, userId), eq(workshopExperts.done, options.done));
+	const [total] = await db.select({ n: count() }).from(workshopExperts).where(where);
 	const { page, pages, offset } = numberedPage(total?.n ?? 0, options.page, WORKSHOPS_PAGE_SIZE);
 	const rows = await db
 		.select({
@@ -434,7 +431,11 @@ export async function listExpertAssignments(
 		.innerJoin(networks, eq(networks.id, seasons.networkId))
 		.leftJoin(seasonFocusAreas, eq(seasonFocusAreas.id, workshops.focusAreaId))
 		.where(where)
-		.orderBy(options.done ? desc(workshops.startsAt) : asc(workshops.startsAt), asc(workshops.id))
+		.orderBy(
+			...(options.done
+				? [desc(workshopExperts.startsAt), desc(workshopExperts.workshopId)]
+				: [asc(workshopExperts.startsAt), asc(workshopExperts.workshopId)])
+		)
 		.limit(WORKSHOPS_PAGE_SIZE)
 		.offset(offset);
 	return { page, pages, total: total?.n ?? 0, rows };

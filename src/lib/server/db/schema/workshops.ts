@@ -142,12 +142,20 @@ export const workshopExperts = pgTable(
 		userId: uuid('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'restrict' }),
-		assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow()
+		assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
+		/**
+		 * The workshop's start and whether it is done (held or cancelled), copied here by the
+		 * database's triggers (migration 0015_expert_assignment_order) whenever an assignment is
+		 * made or the workshop changes: an expert's list is then one index range in its order,
+		 * whatever the length of their history. Never written by the app.
+		 */
+		done: boolean('done').notNull().default(false),
+		startsAt: timestamp('starts_at', { withTimezone: true })
 	},
 	(t) => [
 		primaryKey({ columns: [t.workshopId, t.userId] }),
-		// an expert's assignments (their list, their calendar feed)
-		index('workshop_experts_user').on(t.userId)
+		// an expert's assignments ahead or done, in the list's order (their list, their feed)
+		index('workshop_experts_user').on(t.userId, t.done, t.startsAt, t.workshopId)
 	]
 );
 
