@@ -7,6 +7,7 @@ import { materialsEn } from './en/materials';
 import { workshopsEn } from './en/workshops';
 import { invoicesEn } from './en/invoices';
 import { billingEn } from './en/billing';
+import { billingPaymentsEn } from './en/billing-payments';
 import { workshopReportsEn } from './en/workshop-reports';
 import { analysisEn } from './en/analysis';
 
@@ -540,6 +541,7 @@ export const en: Messages = {
 	...workshopsEn,
 	...invoicesEn,
 	...billingEn,
+	...billingPaymentsEn,
 	...workshopReportsEn,
 	...analysisEn
 };

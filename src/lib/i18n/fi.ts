@@ -6,6 +6,7 @@ import { materialsFi } from './fi/materials';
 import { workshopsFi } from './fi/workshops';
 import { invoicesFi } from './fi/invoices';
 import { billingFi } from './fi/billing';
+import { billingPaymentsFi } from './fi/billing-payments';
 import { workshopReportsFi } from './fi/workshop-reports';
 import { analysisFi } from './fi/analysis';
 /**
@@ -543,6 +544,7 @@ export const fi = {
 	...workshopsFi,
 	...invoicesFi,
 	...billingFi,
+	...billingPaymentsFi,
 	...workshopReportsFi,
 	...analysisFi
 } as const;

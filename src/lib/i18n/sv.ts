@@ -7,6 +7,7 @@ import { materialsSv } from './sv/materials';
 import { workshopsSv } from './sv/workshops';
 import { invoicesSv } from './sv/invoices';
 import { billingSv } from './sv/billing';
+import { billingPaymentsSv } from './sv/billing-payments';
 import { workshopReportsSv } from './sv/workshop-reports';
 import { analysisSv } from './sv/analysis';
 
@@ -541,6 +542,7 @@ export const sv: Messages = {
 	...workshopsSv,
 	...invoicesSv,
 	...billingSv,
+	...billingPaymentsSv,
 	...workshopReportsSv,
 	...analysisSv
 };

@@ -6,6 +6,7 @@ import {
 	matchPayment,
 	matchPayments,
 	openCentsOf,
+	reminderDay,
 	type IncomingPayment
 } from './payment-matching';
 import { createNationalReference, createRfReference } from './reference-number';
@@ -168,5 +169,12 @@ describe('checkManualAllocation', () => {
 	it('is open for what is neither paid nor credited, never negative', () => {
 		expect(openCentsOf({ grossCents: 1000, paidCents: 300, creditedCents: 200 })).toBe(500);
 		expect(openCentsOf({ grossCents: 1000, paidCents: 1000, creditedCents: 200 })).toBe(0);
+	});
+});
+
+describe('reminderDay', () => {
+	it('is a week after the due date, across months and years', () => {
+		expect(reminderDay('2024-10-31')).toBe('2024-11-07');
+		expect(reminderDay('2024-12-28')).toBe('2025-01-04');
 	});
 });

@@ -107,3 +107,18 @@ export function openCentsOf(invoice: {
 }): number {
 	return Math.max(0, invoice.grossCents - invoice.paidCents - invoice.creditedCents);
 }
+
+/**
+ * Days after the due date that an overdue invoice's reminder goes out (ADR 025): a week lets a
+ * payment made on the due day reach the account and the next camt.054 import through the bank's
+ * and the coordinator's ordinary rhythm, so a reminder seldom crosses a payment already made;
+ * and it is well inside the 14 days a Finnish reminder is expected to give before collection.
+ */
+export const REMINDER_DAYS_AFTER_DUE = 7;
+
+/** The day (yyyy-mm-dd) an invoice due on `dueDate` is reminded of, if still open. */
+export function reminderDay(dueDate: string): string {
+	const d = new Date(`${dueDate}T00:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + REMINDER_DAYS_AFTER_DUE);
+	return d.toISOString().slice(0, 10);
+}

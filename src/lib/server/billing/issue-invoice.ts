@@ -10,6 +10,7 @@ import { formatInvoiceNumber, referenceForInvoiceNumber } from '$lib/domain/bill
 import { createRfReference } from '$lib/domain/billing/reference-number';
 import { scaledQuantity } from '$lib/domain/billing/invoice-totals';
 import type { InvoiceBuyer, InvoiceSeller } from './invoice-parties';
+import { scheduleInvoiceReminder } from './payments/invoice-reminder-job';
 
 export interface IssueContext {
 	networkId: string;
@@ -80,6 +81,7 @@ export async function issueInvoice(
 	const rf = createRfReference(reference.value);
 	if (!rf.ok) throw new Error(`RF reference of ${reference.value}: ${rf.problem}`);
 	const { totals } = planned;
+	const dueDate = dueDateOf(ctx.invoiceDate, ctx.seller.paymentTermsDays);
 	const [invoice] = await tx
 		.insert(invoices)
 		.values({
@@ -93,7 +95,7 @@ export async function issueInvoice(
 			sequence,
 			number: number.value,
 			issueDate: ctx.invoiceDate,
-			dueDate: dueDateOf(ctx.invoiceDate, ctx.seller.paymentTermsDays),
+			dueDate,
 			reference: reference.value,
 			rfReference: rf.value,
 			language: ctx.language,
@@ -144,6 +146,8 @@ export async function issueInvoice(
 		// Billed by someone else since it was read: give everything back and let the caller retry.
 		if (linked.length !== 1) throw new Error(`travel share ${journeyId} already invoiced`);
 	}
+	// the check for a payment reminder, in the same transaction (ADR 025)
+	await scheduleInvoiceReminder(tx, { id: invoice!.id, dueDate });
 	await recordAudit(tx, actor, {
 		action: 'invoice.issue',
 		entityType: 'invoice',

@@ -9,6 +9,7 @@ import {
 import { workshopFeedbackRequestJob, workshopNoticeJob } from '../workshops/workshop-jobs';
 import { invoiceRunJob } from '../billing/invoice-run-job';
 import { coordinatorNoticeJob } from '../workshops/coordinator-notice-job';
+import { invoiceReminderJob } from '../billing/payments/invoice-reminder-job';
 import type { JobRegistry } from './define-job';
 
 /**
@@ -26,7 +27,8 @@ export const JOB_KINDS = {
 	workshop_notice: workshopNoticeJob,
 	workshop_feedback_request: workshopFeedbackRequestJob,
 	invoice_run: invoiceRunJob,
-	coordinator_notice: coordinatorNoticeJob
+	coordinator_notice: coordinatorNoticeJob,
+	invoice_reminder: invoiceReminderJob
 } satisfies JobRegistry;
 
 export type JobKind = keyof typeof JOB_KINDS;

@@ -308,6 +308,8 @@ export const invoices = pgTable(
 		 */
 		paidCents: integer('paid_cents').notNull().default(0),
 		creditedCents: integer('credited_cents').notNull().default(0),
+		/** When the payment reminder went out (the `invoice_reminder` job, ADR 025), once. */
+		remindedAt: timestamp('reminded_at', { withTimezone: true }),
 		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
@@ -330,12 +332,23 @@ export const invoices = pgTable(
 			sql`${t.grossCents} = ${t.netCents} + ${t.vatCents} and case when ${t.document} = 'invoice' then ${t.netCents} >= 0 and ${t.vatCents} >= 0 else ${t.netCents} <= 0 and ${t.vatCents} <= 0 end`
 		),
 		check('invoices_settled', sql`${t.paidCents} >= 0 and ${t.creditedCents} >= 0`),
+		// payments are allocated up to what is open, never beyond the invoice (ADR 025)
+		check(
+			'invoices_paid_within',
+			sql`case when ${t.document} = 'invoice' then ${t.paidCents} <= ${t.grossCents} else ${t.paidCents} = 0 end`
+		),
 		// the coordinator's list: a season's invoices by number, optionally of one year
 		index('invoices_season_number').on(t.seasonId, t.year, t.sequence),
 		// a network's invoices by number (the list without a season)
 		index('invoices_network_number').on(t.networkId, t.year, t.sequence),
 		// a municipality's invoices, newest first
 		index('invoices_municipality').on(t.municipalityCode, t.issueDate),
+		// the list's open, partly paid and overdue invoices: only the unsettled ones, by due date
+		index('invoices_unsettled')
+			.on(t.networkId, t.dueDate)
+			.where(
+				sql`${t.document} = 'invoice' and ${t.paidCents} + ${t.creditedCents} < ${t.grossCents}`
+			),
 		// payments matched by reference number
 		index('invoices_reference').on(t.reference),
 		// the credit notes of an invoice

@@ -12,3 +12,4 @@ export * from './workshops';
 export * from './travel-costs';
 export * from './billing';
 export * from './analysis';
+export * from './payments';
