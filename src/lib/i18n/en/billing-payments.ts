@@ -45,6 +45,7 @@ export const billingPaymentsEn: Record<keyof typeof billingPaymentsFi, string> =
 	'payments.match.unknown': 'Unknown reference',
 	'payments.filter.needsAllocation': 'Only those to allocate',
 	'payments.filter.apply': 'Show',
+	'payments.paymentCount': '{count} payments.',
 	'payments.none': 'No payments.',
 	'payments.column.bookingDate': 'Booking date',
 	'payments.column.amount': 'Amount',

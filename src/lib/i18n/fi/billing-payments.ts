@@ -43,6 +43,7 @@ export const billingPaymentsFi = {
 	'payments.match.unknown': 'Tuntematon viite',
 	'payments.filter.needsAllocation': 'Vain kohdistettavat',
 	'payments.filter.apply': 'Näytä',
+	'payments.paymentCount': '{count} maksua.',
 	'payments.none': 'Ei maksuja.',
 	'payments.column.bookingDate': 'Kirjauspäivä',
 	'payments.column.amount': 'Summa',

@@ -45,6 +45,7 @@ export const billingPaymentsSv: Record<keyof typeof billingPaymentsFi, string> =
 	'payments.match.unknown': 'Okänd referens',
 	'payments.filter.needsAllocation': 'Endast sådana som ska fördelas',
 	'payments.filter.apply': 'Visa',
+	'payments.paymentCount': '{count} betalningar.',
 	'payments.none': 'Inga betalningar.',
 	'payments.column.bookingDate': 'Bokföringsdag',
 	'payments.column.amount': 'Belopp',

@@ -1,3 +1,4 @@
+import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../../tests/setup/test-db';
@@ -15,6 +16,18 @@ import { allocatePayment } from './allocate-payment';
 import { undoAllocation } from './undo-allocation';
 import { getBankFile, listPayments } from './payment-queries';
 import { createNationalReference, createRfReference } from '$lib/domain/billing/reference-number';
+import type { SessionUser } from '../../auth/session';
+import { load as paymentsPage } from '../../../../routes/billing/payments/+page.server';
+import {
+	load as importPage,
+	actions as importActions
+} from '../../../../routes/billing/payments/import/+page.server';
+import { load as importSummary } from '../../../../routes/billing/payments/imports/[importId]/+page.server';
+import {
+	load as paymentPage,
+	actions as paymentActions
+} from '../../../../routes/billing/payments/[paymentId]/+page.server';
+import { GET as paymentsExport } from '../../../../routes/billing/payments/export/[format]/+server';
 
 /**
  * Payments from the bank on the demo's USO 7 invoices of 2024 (dated 1.10.2024, due 15.10.):
@@ -77,8 +90,9 @@ async function expectSumsKept() {
 		left join (select payment_id, sum(amount_cents) s from payment_allocations group by payment_id) a
 		  on a.payment_id = p.id
 		where p.allocated_cents <> coalesce(a.s, 0)`);
-	expect(invoiceDrift.rows).toEqual([]);
-	expect(paymentDrift.rows).toEqual([]);
+	const rows = (result: unknown) => (result as { rows: unknown[] }).rows;
+	expect(rows(invoiceDrift)).toEqual([]);
+	expect(rows(paymentDrift)).toEqual([]);
 }
 
 beforeAll(async () => {
@@ -443,5 +457,51 @@ describe('payment reminders', () => {
 			.from(outbox)
 			.where(sql`${outbox.subject} like ${`%${issued[1]!.number}%`}`);
 		expect(again[0]!.n).toBe(mails.length);
+	});
+});
+
+describe('the payment pages', () => {
+	const contactPerson: SessionUser = {
+		id: '00000000-0000-4000-8000-000000000099',
+		email: 'yhteys-785@example.fi',
+		name: 'Yhteyshenkilö',
+		locale: 'fi',
+		roles: [{ role: 'contact_person', networkId: null, municipalityCode: '785' }]
+	};
+	function event(path: string, params: Record<string, string>, who: SessionUser | null) {
+		return {
+			params,
+			url: new URL(`http://localhost${path}`),
+			request: new Request(`http://localhost${path}`, { method: 'POST', body: new FormData() }),
+			locals: { user: who, locale: 'fi' }
+		} as never;
+	}
+	async function refusal(run: () => unknown): Promise<number> {
+		try {
+			await run();
+		} catch (e) {
+			if (isRedirect(e)) return e.status;
+			if (isHttpError(e)) return e.status;
+			throw e;
+		}
+		throw new Error('not refused');
+	}
+
+	it('refuse a contact person (403) and send an anonymous visitor to sign in', async () => {
+		const [payment] = await database.db.select({ id: payments.id }).from(payments).limit(1);
+		const [file] = await database.db.select({ id: bankFiles.id }).from(bankFiles).limit(1);
+		const params = { paymentId: payment!.id, importId: file!.id, format: 'csv' };
+		const calls = (who: SessionUser | null) => [
+			() => paymentsPage(event('/billing/payments', params, who)),
+			() => importPage(event('/billing/payments/import', params, who)),
+			() => importActions.default!(event('/billing/payments/import', params, who)),
+			() => importSummary(event(`/billing/payments/imports/${file!.id}`, params, who)),
+			() => paymentPage(event(`/billing/payments/${payment!.id}`, params, who)),
+			() => paymentActions.allocate!(event(`/billing/payments/${payment!.id}`, params, who)),
+			() => paymentActions.undo!(event(`/billing/payments/${payment!.id}`, params, who)),
+			() => paymentsExport(event('/billing/payments/export/csv', params, who))
+		];
+		for (const call of calls(contactPerson)) expect(await refusal(call)).toBe(403);
+		for (const call of calls(null)) expect(await refusal(call)).toBe(303);
 	});
 });

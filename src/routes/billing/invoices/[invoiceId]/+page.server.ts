@@ -5,6 +5,7 @@ import { getInvoice } from '$lib/server/billing/invoice-queries';
 import { invoiceListState } from '$lib/domain/billing/invoice-state';
 import { helsinkiDate } from '$lib/domain/helsinki-time';
 import { invoicePageData } from '$lib/server/billing/invoice-page-data';
+import { invoiceSettlement } from '$lib/server/billing/payments/invoice-settlement';
 import type { PageServerLoad } from './$types';
 
 /** One invoice of the coordinator's networks. */
@@ -14,5 +15,9 @@ export const load: PageServerLoad = async (event) => {
 		networkIds: coordinatedNetworks(user)
 	});
 	if (!view) notFound(event);
-	return invoicePageData(view, invoiceListState(view.invoice, helsinkiDate(new Date())));
+	const today = helsinkiDate(new Date());
+	return {
+		...invoicePageData(view, invoiceListState(view.invoice, today)),
+		settlement: await invoiceSettlement(db(), view.invoice, today)
+	};
 };

@@ -2,6 +2,7 @@ import { notFound, requireMunicipality } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
 import { getInvoice } from '$lib/server/billing/invoice-queries';
 import { invoicePageData } from '$lib/server/billing/invoice-page-data';
+import { invoiceSettlement } from '$lib/server/billing/payments/invoice-settlement';
 import { invoiceListState } from '$lib/domain/billing/invoice-state';
 import { helsinkiDate } from '$lib/domain/helsinki-time';
 import type { PageServerLoad } from './$types';
@@ -13,5 +14,9 @@ export const load: PageServerLoad = async (event) => {
 		municipalityCode: event.params.code
 	});
 	if (!view) notFound(event);
-	return invoicePageData(view, invoiceListState(view.invoice, helsinkiDate(new Date())));
+	const today = helsinkiDate(new Date());
+	return {
+		...invoicePageData(view, invoiceListState(view.invoice, today)),
+		settlement: await invoiceSettlement(db(), view.invoice, today)
+	};
 };

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { text } from './fields';
+import { parseEuros } from '$lib/domain/money';
+
+const uuid = z.string().regex(/^[0-9a-f-]{36}$/, 'error.invalid');
+
+/** A coordinator allocates part of a payment to an invoice, picked by its number. */
+export const allocationSchema = z.object({
+	invoiceNumber: text({ max: 20 }),
+	amount: z
+		.string({ error: 'error.required' })
+		.trim()
+		.min(1, 'error.required')
+		.refine((v) => {
+			const cents = parseEuros(v);
+			return cents !== null && cents > 0;
+		}, 'error.payments.not_positive')
+		.transform((v) => parseEuros(v)!)
+});
+
+export const undoAllocationSchema = z.object({ allocationId: uuid });
+
+/** The import form: which of the coordinator's networks the file is for. */
+export const bankFileNetworkSchema = z.object({
+	network: z
+		.string({ error: 'payments.error.network' })
+		.regex(/^[0-9a-f-]{36}$/, 'payments.error.network')
+});
