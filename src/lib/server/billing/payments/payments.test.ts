@@ -15,6 +15,7 @@ import { importBankFile } from './import-bank-file';
 import { allocatePayment } from './allocate-payment';
 import { undoAllocation } from './undo-allocation';
 import { getBankFile, listPayments } from './payment-queries';
+import { exportPayments } from './export-payments';
 import { createNationalReference, createRfReference } from '$lib/domain/billing/reference-number';
 import type { SessionUser } from '../../auth/session';
 import { load as paymentsPage } from '../../../../routes/billing/payments/+page.server';
@@ -219,6 +220,15 @@ describe('importing a camt.054 file', () => {
 		).toEqual([
 			['A-5', 5_000],
 			['A-3', 1_000]
+		]);
+		const table = await exportPayments(
+			database.db,
+			{ networkIds: [networkId], needsAllocation: true },
+			'fi'
+		);
+		expect(table.rows.map((r) => [r[3], r[4], r[7]])).toEqual([
+			['A-5', 'Tuntematon viite', 50],
+			['A-3', 'Ylisuoritus', 10]
 		]);
 		await expectSumsKept();
 	});
