@@ -16,6 +16,7 @@ import { allocatePayment } from './allocate-payment';
 import { undoAllocation } from './undo-allocation';
 import { getBankFile, listPayments } from './payment-queries';
 import { exportPayments } from './export-payments';
+import { invoiceSettlement } from './invoice-settlement';
 import { createNationalReference, createRfReference } from '$lib/domain/billing/reference-number';
 import type { SessionUser } from '../../auth/session';
 import { load as paymentsPage } from '../../../../routes/billing/payments/+page.server';
@@ -467,6 +468,21 @@ describe('payment reminders', () => {
 			.from(outbox)
 			.where(sql`${outbox.subject} like ${`%${issued[1]!.number}%`}`);
 		expect(again[0]!.n).toBe(mails.length);
+	});
+
+	it('show on the invoice page with its payments and its standing', async () => {
+		const [row] = await database.db.select().from(invoices).where(eq(invoices.id, issued[1]!.id));
+		const settlement = await invoiceSettlement(database.db, row!, '2024-10-22');
+		expect(settlement?.remindedAt).toEqual(new Date('2024-10-22T06:00:00Z'));
+		expect(settlement?.allocations.map((a) => [a.bookingDate, a.amountCents, a.automatic])).toEqual(
+			[['2024-10-10', 100_000, true]]
+		);
+		expect(settlement?.state).toMatchObject({
+			status: 'overdue',
+			paidCents: 100_000,
+			openCents: row!.grossCents - 100_000,
+			daysOverdue: 7
+		});
 	});
 });
 
