@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { text } from './fields';
 import { parseEuros } from '$lib/domain/money';
+import { UUID_PATTERN } from '$lib/domain/uuid';
 
-const uuid = z.string().regex(/^[0-9a-f-]{36}$/, 'error.invalid');
+const uuid = z.string().regex(UUID_PATTERN, 'error.invalid');
 
 /** A coordinator allocates part of a payment to an invoice, picked by its number. */
 export const allocationSchema = z.object({
@@ -24,5 +25,5 @@ export const undoAllocationSchema = z.object({ allocationId: uuid });
 export const bankFileNetworkSchema = z.object({
 	network: z
 		.string({ error: 'payments.error.network' })
-		.regex(/^[0-9a-f-]{36}$/, 'payments.error.network')
+		.regex(UUID_PATTERN, 'payments.error.network')
 });

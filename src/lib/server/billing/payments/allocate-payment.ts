@@ -8,6 +8,7 @@ import {
 	openCentsOf,
 	type ManualAllocationProblem
 } from '$lib/domain/billing/payment-matching';
+import { isUuid } from '$lib/domain/uuid';
 
 export type AllocationError = 'payment_not_found' | 'invoice_not_found' | ManualAllocationProblem;
 
@@ -16,7 +17,7 @@ export type AllocationResult =
 
 /** The payment, locked, when it is one of these networks'. */
 export async function lockPayment(tx: Tx, paymentId: string, networkIds: readonly string[]) {
-	if (!/^[0-9a-f-]{36}$/.test(paymentId) || networkIds.length === 0) return null;
+	if (!isUuid(paymentId) || networkIds.length === 0) return null;
 	const [payment] = await tx
 		.select()
 		.from(payments)

@@ -16,6 +16,7 @@ import { invoiceListState } from '$lib/domain/billing/invoice-state';
 import { openCentsOf, reminderDay } from '$lib/domain/billing/payment-matching';
 import { formatNationalReference } from '$lib/domain/billing/reference-number';
 import { formatIban } from '$lib/domain/billing/bank-account';
+import { UUID_PATTERN } from '$lib/domain/uuid';
 
 const reminderKey = (invoiceId: string) => `invoice_reminder:${invoiceId}`;
 
@@ -69,7 +70,7 @@ async function recipients(tx: Tx, municipalityCode: string, buyer: InvoiceBuyer,
  */
 export const invoiceReminderJob = defineJob({
 	label: 'jobs.kind.invoice_reminder',
-	payload: z.object({ invoiceId: z.string().regex(/^[0-9a-f-]{36}$/) }),
+	payload: z.object({ invoiceId: z.string().regex(UUID_PATTERN) }),
 	async run(tx, { invoiceId }, ctx) {
 		const [invoice] = await tx
 			.select()

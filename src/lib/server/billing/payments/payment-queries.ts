@@ -9,6 +9,7 @@ import {
 	payments
 } from '../../db/schema';
 import { numberedPage } from '../../pagination';
+import { isUuid } from '$lib/domain/uuid';
 
 export const PAYMENTS_PAGE_SIZE = 50;
 /** A bound on an export of payments. */
@@ -77,7 +78,7 @@ const allocationColumns = {
 
 /** One payment of the networks with what it was allocated to; another network's is not found. */
 export async function getPayment(db: Db, id: string, networkIds: readonly string[]) {
-	if (!/^[0-9a-f-]{36}$/.test(id) || networkIds.length === 0) return null;
+	if (!isUuid(id) || networkIds.length === 0) return null;
 	const [payment] = await db
 		.select({ payment: payments, fileName: bankFiles.fileName, importedAt: bankFiles.importedAt })
 		.from(payments)
@@ -112,7 +113,7 @@ export const BANK_FILE_LISTED = 200;
 
 /** An imported file with its counts and the payments that were not matched exactly. */
 export async function getBankFile(db: Db, id: string, networkIds: readonly string[]) {
-	if (!/^[0-9a-f-]{36}$/.test(id) || networkIds.length === 0) return null;
+	if (!isUuid(id) || networkIds.length === 0) return null;
 	const [file] = await db
 		.select()
 		.from(bankFiles)

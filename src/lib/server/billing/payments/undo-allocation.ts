@@ -4,6 +4,7 @@ import { invoices, paymentAllocations, payments } from '../../db/schema';
 import { recordAudit } from '../../audit/record-audit';
 import type { Actor } from '../../actor';
 import { lockPayment } from './allocate-payment';
+import { isUuid } from '$lib/domain/uuid';
 
 export type UndoAllocationResult =
 	{ ok: true } | { ok: false; error: 'payment_not_found' | 'allocation_not_found' };
@@ -18,7 +19,7 @@ export async function undoAllocation(
 	actor: Actor,
 	input: { networkIds: readonly string[]; paymentId: string; allocationId: string }
 ): Promise<UndoAllocationResult> {
-	if (!/^[0-9a-f-]{36}$/.test(input.allocationId)) {
+	if (!isUuid(input.allocationId)) {
 		return { ok: false, error: 'allocation_not_found' };
 	}
 	return db.transaction(async (tx) => {

@@ -1,7 +1,7 @@
-import { notFound, requireCoordinator } from '$lib/server/auth/guard';
+import { requireCoordinator } from '$lib/server/auth/guard';
 import { coordinatedNetworks } from '$lib/server/auth/session';
 import { db } from '$lib/server/db';
-import { exportResponse, toCsv, toXlsx } from '$lib/server/export/table-export';
+import { exportFormatOf, exportTable } from '$lib/server/export/table-export';
 import { parseQuery } from '$lib/server/http/parse';
 import { exportPayments } from '$lib/server/billing/payments/export-payments';
 import { wholeNumber } from '$lib/schemas/fields';
@@ -9,14 +9,12 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
 	const user = requireCoordinator(event);
-	const format = event.params.format;
-	if (format !== 'csv' && format !== 'xlsx') notFound(event);
+	const format = exportFormatOf(event);
 	const { values } = parseQuery(event.url.searchParams, { open: wholeNumber(0, 1) }, { open: 0 });
 	const table = await exportPayments(
 		db(),
 		{ networkIds: coordinatedNetworks(user), needsAllocation: values.open === 1 },
 		event.locals.locale
 	);
-	const body = format === 'csv' ? toCsv(table) : await toXlsx(table);
-	return exportResponse(body, format, 'maksut');
+	return exportTable(table, format, 'maksut');
 };
