@@ -1,6 +1,11 @@
 import { and, desc, eq, like } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db';
-import { outbox } from '../../src/lib/server/db/schema';
+import {
+	analyses,
+	analysisQuestionnaires,
+	analysisVersions,
+	outbox
+} from '../../src/lib/server/db/schema';
 import type { Actor } from '../../src/lib/server/actor';
 import { systemActor } from '../../src/lib/server/actor';
 import { createUser } from '../../src/lib/server/users/create-user';
@@ -16,6 +21,18 @@ import type { AnswerValue } from '../../src/lib/domain/analysis/answers';
 import { uso7Membership } from './workshops';
 
 /** Situation analyses for tests, on the demo data: USO 7's questionnaire and members' answers. */
+
+/**
+ * Takes away the demo's situation analysis (src/lib/server/demo/demo-analysis.ts: USO 7's
+ * questionnaire answered and closed by every member): tests that build their own questionnaire
+ * and answers start from a season without one. Analyses first (their invitations, responses,
+ * answers, scores and means go with them), then the versions (sections, questions, options).
+ */
+export async function withoutDemoAnalyses(db: Db): Promise<void> {
+	await db.delete(analyses);
+	await db.delete(analysisVersions);
+	await db.delete(analysisQuestionnaires);
+}
 
 export function sectionForm(titleFi: string, overrides: Partial<SectionForm> = {}): SectionForm {
 	return {

@@ -6,6 +6,7 @@ import { contactOf, coordinatorActor, uso7Membership } from '../../../../tests/f
 import {
 	analysisWithRespondents,
 	answerSection,
+	withoutDemoAnalyses,
 	mailedToken,
 	publishedQuestionnaire,
 	scale,
@@ -53,6 +54,7 @@ let sections: { key: string; questions: string[] }[];
 
 beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
+	await withoutDemoAnalyses(database.db);
 	coordinator = await coordinatorActor(database.db);
 	seasonId = (await uso7(database.db)).seasonId;
 	sections = await publishedQuestionnaire(database.db, coordinator, seasonId);

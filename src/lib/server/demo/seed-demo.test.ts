@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/setup/test-db';
 import type { Database } from '../db/client';
@@ -12,10 +12,19 @@ import {
 	journeyShares,
 	journeys,
 	kilometreRates,
+	analyses,
+	analysisAnswers,
+	analysisInvitations,
+	analysisQuestions,
+	analysisResponseScores,
+	analysisResponses,
+	analysisSectionMeans,
+	analysisSections,
 	membershipDecisions,
 	memberships,
 	outbox,
 	roleAssignments,
+	seasonFocusAreas,
 	seasons,
 	users,
 	workshopFeedback,
@@ -33,8 +42,12 @@ import { checkSignUpWindow, signUpPhase } from '$lib/domain/events/deadlines';
 import { helsinkiDate } from '$lib/domain/helsinki-time';
 import { entitlementLedger } from '$lib/domain/workshops/entitlement';
 import { kilometreCents, kilometreRateOn } from '$lib/domain/workshops/kilometre-allowances';
+import { respondentScores } from '$lib/domain/analysis/scoring';
+import { latestPublishedVersion, loadVersion } from '../analysis/questionnaire-rows';
+import { findMunicipalityAnalysis } from '../analysis/analysis-queries';
+import { analysisResults } from '../analysis/analysis-results';
 import { seedDemo } from './seed-demo';
-import { USO7_MEMBERS } from './uso7';
+import { USO7_FOCUS_AREAS, USO7_MEMBERS } from './uso7';
 
 /**
  * The demo as loaded at one moment: a Sunday night in March when the clocks change, as
@@ -581,5 +594,124 @@ describe('the demo’s workshops and travel costs', () => {
 		expect(split.map((parts) => parts.map((p) => p.code))).toEqual([['205', '785']]);
 		const [kajaani, vaala] = split[0]!;
 		expect(Math.abs(kajaani!.grossCents! - vaala!.grossCents!)).toBeLessThanOrEqual(1);
+	});
+});
+
+describe('the demo’s situation analysis', () => {
+	it('has USO 7’s situation analysis answered and closed by every active member', async () => {
+		const { id: seasonId } = (
+			await database.db.select({ id: seasons.id }).from(seasons).where(eq(seasons.number, 7))
+		)[0]!;
+		const version = (await latestPublishedVersion(database.db, seasonId))!;
+		expect(version.number).toBe(1);
+		const { questionnaire } = (await loadVersion(database.db, version.id))!;
+		const questions = questionnaire.sections.flatMap((s) => s.questions);
+		expect(questionnaire.sections.map((s) => s.title.fi)).toEqual(
+			USO7_FOCUS_AREAS.map((f) => f.textFi).map((t, i) =>
+				i === 1 ? 'Yhteistyö hyvinvointialueen kanssa' : t
+			)
+		);
+		expect(questions).toHaveLength(25);
+		expect(new Set(questions.map((q) => q.kind)).size).toBe(5);
+		expect(questions.filter((q) => 'weight' in q && q.weight !== null)).toHaveLength(18);
+		expect(questions.some((q) => 'weight' in q && q.weight === 2)).toBe(true);
+		expect(questions.every((q) => q.text.sv && q.text.en)).toBe(true);
+
+		const rows = await database.db
+			.select({
+				code: memberships.municipalityCode,
+				state: analyses.state,
+				respondents: sql<number>`(select count(*)::int from ${analysisResponses} r where r.analysis_id = ${analyses.id} and r.complete)`
+			})
+			.from(analyses)
+			.innerJoin(memberships, eq(memberships.id, analyses.membershipId))
+			.where(eq(memberships.seasonId, seasonId));
+		const active = USO7_MEMBERS.filter((m) => m.state === 'active').map((m) => m.code);
+		expect(rows.map((r) => r.code).sort()).toEqual([...active].sort());
+		expect(rows.every((r) => r.state === 'closed')).toBe(true);
+		expect(rows.every((r) => r.respondents >= 3 && r.respondents <= 6)).toBe(true);
+		expect(rows.find((r) => r.code === '785')!.respondents).toBe(5);
+		const invited = await database.db
+			.select({ email: users.email })
+			.from(analysisInvitations)
+			.innerJoin(users, eq(users.id, analysisInvitations.userId));
+		expect(invited.every((u) => u.email.endsWith('@example.fi'))).toBe(true);
+	});
+
+	it('keeps every respondent’s section scores and every member’s means as the rules make them', async () => {
+		const responses = await database.db.select().from(analysisResponses);
+		const stored = await database.db
+			.select({
+				responseId: analysisResponseScores.responseId,
+				key: analysisSections.key,
+				score: analysisResponseScores.score
+			})
+			.from(analysisResponseScores)
+			.innerJoin(analysisSections, eq(analysisSections.id, analysisResponseScores.sectionId));
+		const answers = await database.db
+			.select({
+				responseId: analysisAnswers.responseId,
+				key: analysisQuestions.key,
+				value: analysisAnswers.value
+			})
+			.from(analysisAnswers)
+			.innerJoin(analysisQuestions, eq(analysisQuestions.id, analysisAnswers.questionId));
+		const { questionnaire } = (await loadVersion(database.db, responses[0]!.versionId))!;
+		for (const response of responses) {
+			const own = new Map(
+				answers.filter((a) => a.responseId === response.id).map((a) => [a.key, a.value])
+			);
+			const expected = [...respondentScores(questionnaire, own).sections].filter(
+				([, score]) => score !== null
+			);
+			const kept = stored.filter((s) => s.responseId === response.id);
+			expect(new Map(kept.map((s) => [s.key, s.score]))).toEqual(new Map(expected));
+		}
+		const wrongMeans = await database.db.execute(sql`
+			select sm.analysis_id from ${analysisSectionMeans} sm
+			full join (
+				select analysis_id, section_id, count(*)::int as n, avg(score) as mean
+				from ${analysisResponseScores} group by analysis_id, section_id
+			) x on x.analysis_id = sm.analysis_id and x.section_id = sm.section_id
+			where x.n is distinct from sm.respondents or coalesce(abs(x.mean - sm.mean), 1) > 1e-9`);
+		expect((wrongMeans as unknown as { rows: unknown[] }).rows).toEqual([]);
+	});
+
+	it('tells Vaala’s story: below the network in all three areas, lowest in vitality, as its workshops follow', async () => {
+		const [row] = await database.db
+			.select({ id: analyses.id })
+			.from(analyses)
+			.innerJoin(memberships, eq(memberships.id, analyses.membershipId))
+			.innerJoin(seasons, eq(seasons.id, memberships.seasonId))
+			.where(and(eq(memberships.municipalityCode, '785'), eq(seasons.number, 7)));
+		const analysis = (await findMunicipalityAnalysis(database.db, '785', row!.id))!;
+		const results = await analysisResults(database.db, analysis);
+		const round = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+		expect(results.sections.map((s) => round(s.own.score))).toEqual([38, 52.6, 32.5]);
+		expect(results.sections.map((s) => s.own.respondents)).toEqual([5, 5, 5]);
+		expect(round(results.own.overall.score)).toBe(41);
+		// eleven members: the network is shown; Vaala's size class (2) has no other member
+		expect(results.sections.map((s) => s.groups.network.position)).toEqual([
+			'below_lower_quartile',
+			'below_lower_quartile',
+			'below_lower_quartile'
+		]);
+		const network = results.sections[0]!.groups.network.distribution;
+		expect(network.suppressed === false && network.n).toBe(11);
+		expect(results.sections.every((s) => s.groups.size_class.distribution.suppressed)).toBe(true);
+		// its results were in before its first workshop, which took on the strategy, then the
+		// county, then vitality
+		const [closed] = await database.db
+			.select({ at: analyses.closedAt })
+			.from(analyses)
+			.where(eq(analyses.id, row!.id));
+		const held = await database.db
+			.select({ area: seasonFocusAreas.position, startsAt: workshops.startsAt })
+			.from(workshops)
+			.innerJoin(seasonFocusAreas, eq(seasonFocusAreas.id, workshops.focusAreaId))
+			.where(and(eq(workshops.membershipId, analysis.membership.id), isNotNull(workshops.heldAt)))
+			.orderBy(asc(workshops.startsAt));
+		expect(held.every((w) => w.startsAt! > closed!.at!)).toBe(true);
+		expect(held.slice(0, 3).map((w) => w.area)).toEqual([1, 2, 3]);
 	});
 });

@@ -1,0 +1,452 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db';
+import {
+	analyses,
+	analysisAnswers,
+	analysisInvitations,
+	analysisOptions,
+	analysisQuestionnaires,
+	analysisQuestions,
+	analysisResponses,
+	analysisResponseScores,
+	analysisSectionMeans,
+	analysisSections,
+	analysisVersions,
+	memberships,
+	seasonFocusAreas,
+	type seasons
+} from '../db/schema';
+import { systemActor, userActor } from '../actor';
+import { recordAudit } from '../audit/record-audit';
+import { generateToken, tokenId } from '../auth/tokens';
+import { createUser } from '../users/create-user';
+import { publishAnalysisVersion } from '../analysis/publish-analysis-version';
+import { openAnalysis } from '../analysis/open-analysis';
+import { loadVersion } from '../analysis/questionnaire-rows';
+import { closeAnalysis } from '../analysis/close-analysis';
+import {
+	completeness,
+	saveSection,
+	type Answers,
+	type AnswerValue
+} from '$lib/domain/analysis/answers';
+import { respondentScores } from '$lib/domain/analysis/scoring';
+import { addDays, at } from './demo-events';
+import type { DemoPeople } from './seed-events';
+import {
+	EXTRA_RESPONDENTS,
+	EXTRA_TITLES_SV,
+	OTHER_FREE_TEXT,
+	OTHER_FREE_TEXT_SV,
+	USO7_LEVELS,
+	USO7_QUESTIONNAIRE,
+	VAALA_FREE_TEXT,
+	VAALA_RESPONDENTS,
+	type DemoQuestion,
+	type DemoSection
+} from './demo-analysis';
+import { USO7_MEMBERS } from './uso7';
+
+/**
+ * The demo's situation analysis (demo-analysis.ts), written through the use cases where they
+ * are cheap: the coordinator publishes USO 7's questionnaire (publishAnalysisVersion checks it
+ * and fixes its fingerprints), each active member's contact person opens the analysis, its
+ * respondents save their answers section by section (saveAnalysisAnswers keeps their section
+ * scores and the member's section means, as in use) and the contact person closes it. Two
+ * steps are written directly: the draft's rows (the editor's use cases make random keys, and
+ * the demo's keys are fixed), and the invitations (the use case mails each person a link, and
+ * mail from 2023 would only sit in the outbox; the token is made and thrown away the same way).
+ *
+ * Every choice that looks random (how many answer, what each says) is a hash of the member,
+ * the person and the question, so the demo is the same on every load.
+ */
+
+type Season = typeof seasons.$inferSelect;
+
+export interface DemoAnalysisContext {
+	coordinator: { id: string; email: string };
+	people: DemoPeople;
+	seasons: { 7: Season; 8: Season };
+}
+
+/** A number in [0, 1) from a text, the same every time (FNV-1a), as seed-events.ts does. */
+function pick(...parts: string[]): number {
+	let hash = 0x811c9dc5;
+	for (const ch of parts.join('|')) {
+		hash ^= ch.codePointAt(0)!;
+		hash = Math.imul(hash, 0x01000193) >>> 0;
+	}
+	return hash / 2 ** 32;
+}
+
+function must<T extends { ok: boolean }>(what: string, result: T): T & { ok: true } {
+	if (!result.ok) throw new Error(`demo analysis ${what}: ${JSON.stringify(result)}`);
+	return result as T & { ok: true };
+}
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+/** USO 7's analysis round: published on 9 January 2023, the members open it over ten days. */
+const PUBLISHED_ON = '2023-01-09';
+
+export async function seedDemoAnalysis(tx: Tx, context: DemoAnalysisContext): Promise<void> {
+	const db = tx as unknown as Db;
+	const season = context.seasons[7];
+	const coordinator = userActor(context.coordinator);
+	await writeDraft(tx, season.id, USO7_QUESTIONNAIRE);
+	must(
+		'publish',
+		await publishAnalysisVersion(db, coordinator, season.id, at(PUBLISHED_ON, '10:00'))
+	);
+
+	const active = USO7_MEMBERS.filter((m) => m.state === 'active');
+	const rows = await tx
+		.select({ id: memberships.id, code: memberships.municipalityCode })
+		.from(memberships)
+		.where(
+			and(
+				eq(memberships.seasonId, season.id),
+				inArray(
+					memberships.municipalityCode,
+					active.map((m) => m.code)
+				)
+			)
+		);
+	for (const [index, member] of active.entries()) {
+		const membershipId = rows.find((r) => r.code === member.code)!.id;
+		const contactName = member.people.find((p) => p.account === 'contact')!.name;
+		const contact = context.people.get(contactName)!;
+		const respondents = await respondentsOf(tx, member.code, context.people);
+		await answerRound(db, {
+			code: member.code,
+			membershipId,
+			contact: userActor(contact),
+			respondents,
+			levels: USO7_LEVELS[member.code]!,
+			sections: USO7_QUESTIONNAIRE,
+			// Vaala first: its results are there before its first workshop is proposed (25 January)
+			openedOn: addDays(PUBLISHED_ON, 1 + (member.code === '785' ? 0 : index)),
+			swedish: member.code === '599'
+		});
+	}
+}
+
+/** A draft version 1 of the season's questionnaire with the demo's fixed keys. */
+async function writeDraft(tx: Tx, seasonId: string, sections: readonly DemoSection[]) {
+	const [questionnaire] = await tx
+		.insert(analysisQuestionnaires)
+		.values({ seasonId })
+		.returning({ id: analysisQuestionnaires.id });
+	const [version] = await tx
+		.insert(analysisVersions)
+		.values({ questionnaireId: questionnaire!.id, number: 1 })
+		.returning({ id: analysisVersions.id });
+	const areas = await tx
+		.select({ id: seasonFocusAreas.id, position: seasonFocusAreas.position })
+		.from(seasonFocusAreas)
+		.where(eq(seasonFocusAreas.seasonId, seasonId));
+	const sectionRows = await tx
+		.insert(analysisSections)
+		.values(
+			sections.map((s, i) => ({
+				versionId: version!.id,
+				key: s.key,
+				position: i + 1,
+				focusAreaId: areas.find((a) => a.position === s.focusArea)?.id ?? null,
+				titleFi: s.title.fi,
+				titleSv: s.title.sv,
+				titleEn: s.title.en,
+				descriptionFi: s.description.fi,
+				descriptionSv: s.description.sv,
+				descriptionEn: s.description.en,
+				weight: 1
+			}))
+		)
+		.returning({ id: analysisSections.id, key: analysisSections.key });
+	const questions = sections.flatMap((s) =>
+		s.questions.map((q, i) => ({ q, sectionId: sectionRows.find((r) => r.key === s.key)!.id, i }))
+	);
+	const questionRows = await tx
+		.insert(analysisQuestions)
+		.values(
+			questions.map(({ q, sectionId, i }) => ({
+				versionId: version!.id,
+				sectionId,
+				key: q.key,
+				position: i + 1,
+				kind: q.kind,
+				textFi: q.text.fi,
+				textSv: q.text.sv,
+				textEn: q.text.en,
+				required: q.required ?? false,
+				weight: q.kind === 'scale' || q.kind === 'single_choice' ? q.weight : null,
+				maxChoices: q.kind === 'multiple_choice' ? q.maxChoices : null,
+				minValue: q.kind === 'number' ? q.min : null,
+				maxValue: q.kind === 'number' ? q.max : null,
+				integerOnly: q.kind === 'number' ? q.integer : false,
+				maxLength: q.kind === 'free_text' ? q.maxLength : null
+			}))
+		)
+		.returning({ id: analysisQuestions.id, key: analysisQuestions.key });
+	const options = questions.flatMap(({ q }) => {
+		const questionId = questionRows.find((r) => r.key === q.key)!.id;
+		if (q.kind === 'single_choice') {
+			return q.options.map((o, i) => ({ questionId, i, text: o.text, score: o.score }));
+		}
+		if (q.kind === 'multiple_choice') {
+			return q.options.map((text, i) => ({ questionId, i, text, score: null }));
+		}
+		return [];
+	});
+	await tx.insert(analysisOptions).values(
+		options.map((o) => ({
+			questionId: o.questionId,
+			key: `o${o.i + 1}`,
+			position: o.i + 1,
+			textFi: o.text.fi,
+			textSv: o.text.sv,
+			textEn: o.text.en,
+			score: o.score
+		}))
+	);
+}
+
+interface Respondent {
+	id: string;
+	email: string;
+	name: string;
+}
+
+/**
+ * Who answers for a member: Vaala's five named people; elsewhere the contact person and the
+ * participant, and one to four more people of the municipality made for it (3–6 in all).
+ */
+async function respondentsOf(tx: Tx, code: string, people: DemoPeople): Promise<Respondent[]> {
+	const own = [...people.entries()]
+		.filter(([, p]) => p.municipalityCode === code)
+		.map(([name, p]) => ({ id: p.id, email: p.email, name }));
+	if (code === '785') {
+		return VAALA_RESPONDENTS.map((name) => own.find((p) => p.name === name)!);
+	}
+	const count = 3 + Math.floor(pick(code, 'respondents') * 4);
+	const chosen = own.slice(0, Math.min(2, count));
+	const swedish = code === '599';
+	for (const extra of EXTRA_RESPONDENTS.slice(0, count - chosen.length)) {
+		const email = `${extra.first}.${extra.last}.${code}@example.fi`
+			.normalize('NFKD')
+			.replace(/\p{M}/gu, '')
+			.toLowerCase();
+		const user = await createUser(tx, systemActor, {
+			email,
+			name: `${extra.first} ${extra.last}`,
+			locale: swedish ? 'sv' : 'fi',
+			municipalityCode: code,
+			title: swedish ? EXTRA_TITLES_SV[extra.title]! : extra.title,
+			positions: ['other']
+		});
+		chosen.push({ id: user.id, email: user.email, name: user.name });
+	}
+	return chosen;
+}
+
+interface Round {
+	code: string;
+	membershipId: string;
+	contact: ReturnType<typeof userActor>;
+	respondents: Respondent[];
+	levels: readonly number[];
+	sections: readonly DemoSection[];
+	openedOn: string;
+	swedish: boolean;
+}
+
+/**
+ * One member's round: opened, its people invited the same day, answered within two weeks,
+ * closed. Each respondent's sections go through the domain's `saveSection` (the check the save
+ * use case makes) and `respondentScores`, and are written in bulk: the use case's one
+ * transaction per section was half the demo's load time.
+ */
+async function answerRound(db: Db, round: Round) {
+	const opened = must(
+		'open',
+		await openAnalysis(db, round.contact, {
+			code: round.code,
+			membershipId: round.membershipId,
+			networkIds: null
+		})
+	);
+	const analysisId = opened.analysisId;
+	const [analysis] = await db
+		.update(analyses)
+		.set({ openedAt: at(round.openedOn, '09:00') })
+		.where(eq(analyses.id, analysisId))
+		.returning({ versionId: analyses.versionId });
+	const version = (await loadVersion(db, analysis!.versionId))!;
+	const questionnaire = version.questionnaire;
+	const invitations = await db
+		.insert(analysisInvitations)
+		.values(
+			round.respondents.map((person) => ({
+				analysisId,
+				userId: person.id,
+				tokenHash: tokenId(generateToken()),
+				invitedBy: round.contact.userId,
+				invitedAt: at(round.openedOn, '09:30')
+			}))
+		)
+		.returning({ id: analysisInvitations.id, userId: analysisInvitations.userId });
+	await recordAudit(db, round.contact, {
+		action: 'analysis.invite',
+		entityType: 'analysis',
+		entityId: analysisId,
+		after: { people: round.respondents.map((p) => p.id), renewed: 0 }
+	});
+
+	const answered = round.respondents.map((person) => {
+		// a respondent's own outlook: some see their municipality brighter than others
+		const bias = (pick(round.code, person.name, 'bias') - 0.5) * 24;
+		const day = addDays(round.openedOn, 1 + Math.floor(pick(round.code, person.name, 'day') * 12));
+		let answers: Answers = new Map();
+		for (const [s, section] of round.sections.entries()) {
+			const submitted = new Map<string, AnswerValue | null>();
+			for (const question of section.questions) {
+				const answer = answerOf(question, round, person.name, round.levels[s]! + bias);
+				if (answer) submitted.set(question.key, answer);
+			}
+			const saved = saveSection({
+				state: 'open',
+				questionnaire,
+				section: section.key,
+				previous: answers,
+				submitted
+			});
+			answers = must('answers', saved).answers;
+		}
+		return {
+			invitationId: invitations.find((i) => i.userId === person.id)!.id,
+			answers,
+			at: at(day, '10:00')
+		};
+	});
+	const responses = await db
+		.insert(analysisResponses)
+		.values(
+			answered.map((a) => ({
+				invitationId: a.invitationId,
+				analysisId,
+				versionId: version.version.id,
+				complete: completeness(questionnaire, a.answers).progress === 'complete',
+				createdAt: a.at,
+				updatedAt: a.at
+			}))
+		)
+		.returning({ id: analysisResponses.id, invitationId: analysisResponses.invitationId });
+	const questionId = new Map(
+		questionnaire.sections.flatMap((s) => s.questions.map((q) => [q.key, q.id]))
+	);
+	const sectionId = new Map(questionnaire.sections.map((s) => [s.key, s.id]));
+	const responseOf = (a: (typeof answered)[number]) =>
+		responses.find((r) => r.invitationId === a.invitationId)!.id;
+	await db.insert(analysisAnswers).values(
+		answered.flatMap((a) =>
+			[...a.answers].map(([key, value]) => ({
+				responseId: responseOf(a),
+				questionId: questionId.get(key)!,
+				versionId: version.version.id,
+				value,
+				answeredAt: a.at
+			}))
+		)
+	);
+	await db.insert(analysisResponseScores).values(
+		answered.flatMap((a) =>
+			[...respondentScores(questionnaire, a.answers).sections]
+				.filter((e): e is [string, number] => e[1] !== null)
+				.map(([key, score]) => ({
+					responseId: responseOf(a),
+					sectionId: sectionId.get(key)!,
+					analysisId,
+					score
+				}))
+		)
+	);
+	// the member's section means as the save use case keeps them: avg over its respondents
+	await db.insert(analysisSectionMeans).select(
+		db
+			.select({
+				analysisId: analysisResponseScores.analysisId,
+				sectionId: analysisResponseScores.sectionId,
+				respondents: sql<number>`count(*)::int`.as('respondents'),
+				mean: sql<number>`avg(${analysisResponseScores.score})`.as('mean')
+			})
+			.from(analysisResponseScores)
+			.where(eq(analysisResponseScores.analysisId, analysisId))
+			.groupBy(analysisResponseScores.analysisId, analysisResponseScores.sectionId)
+	);
+	must(
+		'close',
+		await closeAnalysis(db, round.contact, analysisId, at(addDays(round.openedOn, 14), '15:00'))
+	);
+}
+
+/** What one person answers to one question, leaning to `level` (0–100); null: left blank. */
+function answerOf(
+	question: DemoQuestion,
+	round: Round,
+	person: string,
+	level: number
+): AnswerValue | null {
+	const r = (what: string) => pick(round.code, person, question.key, what);
+	const x = level + (r('noise') - 0.5) * 36;
+	switch (question.kind) {
+		case 'scale':
+			if (r('cannot') < 0.05) return { kind: 'scale', value: 'cannot_say' };
+			return { kind: 'scale', value: clamp(Math.round(1 + x / 25), 1, 5) };
+		case 'single_choice': {
+			const scored = question.options
+				.map((o, i) => ({ key: `o${i + 1}`, score: o.score }))
+				.filter((o): o is { key: string; score: number } => o.score !== null);
+			const unscored = question.options.findIndex((o) => o.score === null);
+			if (unscored >= 0 && r('unknown') < 0.05) {
+				return { kind: 'single_choice', option: `o${unscored + 1}` };
+			}
+			const lo = Math.min(...scored.map((o) => o.score));
+			const hi = Math.max(...scored.map((o) => o.score));
+			const nearest = scored.reduce((best, o) =>
+				Math.abs(((o.score - lo) / (hi - lo)) * 100 - x) <
+				Math.abs(((best.score - lo) / (hi - lo)) * 100 - x)
+					? o
+					: best
+			);
+			return { kind: 'single_choice', option: nearest.key };
+		}
+		case 'multiple_choice': {
+			// the strategy section's last option is "none of these"
+			const none = question.key === 'q_de71000007' ? question.options.length : null;
+			if (none !== null && x < 25) return { kind: 'multiple_choice', options: [`o${none}`] };
+			const choices = question.options
+				.map((_, i) => `o${i + 1}`)
+				.filter((key, i) => i + 1 !== none && r(key) < 0.25 + x / 200);
+			const limit = question.maxChoices ?? choices.length;
+			const chosen = choices.slice(0, limit);
+			return { kind: 'multiple_choice', options: chosen.length > 0 ? chosen : ['o1'] };
+		}
+		case 'number': {
+			if (r('skip') < 0.3) return null;
+			const value =
+				question.unit === 'count'
+					? Math.round(clamp(x / 15 + r('n') * 3, question.min, question.max))
+					: Math.round(clamp(x / 25 + r('n') * 2, question.min, question.max) * 2) / 2;
+			return { kind: 'number', value };
+		}
+		case 'free_text': {
+			const vaala = round.code === '785';
+			if (r('say') >= (vaala ? 0.6 : 0.35)) return null;
+			const texts = (
+				vaala ? VAALA_FREE_TEXT : round.swedish ? OTHER_FREE_TEXT_SV : OTHER_FREE_TEXT
+			)[question.key];
+			if (!texts) return null;
+			return { kind: 'free_text', text: texts[Math.floor(r('which') * texts.length)]! };
+		}
+	}
+}
