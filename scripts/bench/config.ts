@@ -207,6 +207,24 @@ export const PAGE_TARGETS: PageTarget[] = [
 			"session; season; active members' count and a page of them by name with their ledgers (one grouped query) ‖ the season's proposals, a page"
 	},
 	{
+		name: 'analysis results',
+		kind: 'page',
+		path: `/municipalities/${FOCUS_MUNICIPALITY}/analysis/{focusAnalysis}/results`,
+		session: 'coordinator',
+		database: true,
+		reads:
+			"session; the analysis with membership, season, municipality; the version (4 reads); its own respondents' section scores; the network's and the size class's distributions (2 aggregate queries each over one means row per member and section)"
+	},
+	{
+		name: 'analysis overview',
+		kind: 'page',
+		path: '/seasons/{newestSeason}/analysis/overview',
+		session: 'coordinator',
+		database: true,
+		reads:
+			'session; season; response rates (a page of members); section distributions across members by size class and region (aggregates over the means rows)'
+	},
+	{
 		name: 'expert assignments',
 		kind: 'page',
 		path: '/workshops',

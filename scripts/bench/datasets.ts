@@ -948,6 +948,120 @@ const workshopsData: DataSet = {
 	}
 };
 
+/** The situation analysis of the newest season: the issue's 308 members × 10 respondents × 60 questions. */
+const ANALYSIS = { sections: 6, questionsPerSection: 10, respondents: 10 } as const;
+
+/**
+ * Respondents per member at a scale: 10 at the full scale, 3 (the fewest that give a member a
+ * score, ADR 019) at 1/100. The members are the newest season's (308 at the full scale, 50 at
+ * 1/100): the results page
+ * and the overview show distributions over them, and what the comparison must not pay for is
+ * the respondents and their answers (ADR 024: one means row per member and section).
+ * BENCH_ANALYSIS_RESPONDENTS sets the number at every scale, to vary it alone (3, 10, 30).
+ */
+const analysisRespondents = (scale: number) =>
+	Number(process.env.BENCH_ANALYSIS_RESPONDENTS) ||
+	Math.max(3, Math.round(ANALYSIS.respondents * scale));
+
+const analysisData: DataSet = {
+	name: 'analysis',
+	describe: (scale) =>
+		`the newest season's questionnaire (${ANALYSIS.sections} sections × ${ANALYSIS.questionsPerSection} scale questions, published), ` +
+		`every membership's analysis closed with ${analysisRespondents(scale)} respondents' answers, scores and means`,
+	async fill({ db, scale, ids }) {
+		const season = `'${ids.newestSeason}'`;
+		const respondents = analysisRespondents(scale);
+		const run = (text: string) => db.execute(sql.raw(text));
+		await run(`
+			with q as (insert into analysis_questionnaires (season_id) values (${season}) returning id)
+			insert into analysis_versions (questionnaire_id, number, status, fingerprint, published_at)
+			select id, 1, 'published', 'bench', now() - interval '100 days' from q`);
+		const version = `(select v.id from analysis_versions v join analysis_questionnaires q
+			on q.id = v.questionnaire_id where q.season_id = ${season} and v.number = 1)`;
+		await run(`
+			insert into analysis_sections (version_id, key, position, title_fi, weight, scoring_fingerprint)
+			select ${version}, 's_bench' || lpad(i::text, 3, '0'), i, 'Osio ' || i, 1, 'bench-' || i
+			from generate_series(1, ${ANALYSIS.sections}) as i`);
+		await run(`
+			insert into analysis_questions (version_id, section_id, key, position, kind, text_fi, required, weight)
+			select s.version_id, s.id, 'q_bench' || lpad(s.position::text, 1, '0') || lpad(j::text, 2, '0'),
+				j, 'scale', 'Väite ' || s.position || '.' || j, true, 1
+			from analysis_sections s, generate_series(1, ${ANALYSIS.questionsPerSection}) as j
+			where s.version_id = ${version}`);
+		await run(`
+			insert into analyses (membership_id, version_id, state, opened_at, closed_at)
+			select ms.id, ${version}, 'closed', now() - interval '90 days', now() - interval '60 days'
+			from memberships ms where ms.season_id = ${season}`);
+		await run(`
+			insert into analysis_invitations (analysis_id, user_id, token_hash, invited_at)
+			select a.id, null, md5(a.id::text || ':' || r), now() - interval '90 days'
+			from analyses a join memberships ms on ms.id = a.membership_id,
+				generate_series(1, ${respondents}) as r
+			where ms.season_id = ${season}`);
+		await run(`
+			insert into analysis_responses (invitation_id, analysis_id, version_id, complete)
+			select i.id, i.analysis_id, ${version}, true
+			from analysis_invitations i join analyses a on a.id = i.analysis_id
+			where a.version_id = ${version}`);
+		// answers 1–5 from a hash, leaning by member: in batches of responses for PGlite's memory
+		const responses = await countOf(
+			db,
+			sql.raw(`select count(*) as n from analysis_responses where version_id = ${version}`)
+		);
+		const perBatch = Math.max(
+			1,
+			Math.floor(BATCH / (ANALYSIS.sections * ANALYSIS.questionsPerSection))
+		);
+		for (let offset = 0; offset < responses; offset += perBatch) {
+			await run(`
+				with batch as (
+					select id, analysis_id from analysis_responses where version_id = ${version}
+					order by id offset ${offset} limit ${perBatch}
+				)
+				insert into analysis_answers (response_id, question_id, version_id, value, answered_at)
+				select b.id, q.id, q.version_id,
+					jsonb_build_object('kind', 'scale', 'value',
+						1 + ((hashtext(b.analysis_id::text) % 3 + 3) % 3)
+							+ ((hashtext(b.id::text || q.key) % 3 + 3) % 3)),
+					now() - interval '80 days'
+				from batch b, analysis_questions q where q.version_id = ${version}`);
+		}
+		// every answer given with weight 1: a respondent's section score is the mean of (v − 1)·25
+		await run(`
+			insert into analysis_response_scores (response_id, section_id, analysis_id, score)
+			select r.id, q.section_id, r.analysis_id, avg(((a.value->>'value')::int - 1) * 25.0)
+			from analysis_responses r
+			join analysis_answers a on a.response_id = r.id
+			join analysis_questions q on q.id = a.question_id
+			where r.version_id = ${version}
+			group by r.id, q.section_id, r.analysis_id`);
+		await run(`
+			insert into analysis_section_means (analysis_id, section_id, respondents, mean)
+			select analysis_id, section_id, count(*)::int, avg(score)
+			from analysis_response_scores rs
+			where rs.section_id in (select id from analysis_sections where version_id = ${version})
+			group by analysis_id, section_id`);
+		const [vaala] = (
+			(await db.execute(
+				sql.raw(`select a.id from analyses a join memberships ms on ms.id = a.membership_id
+					where ms.season_id = ${season} and ms.municipality_code = '${FOCUS_MUNICIPALITY}'`)
+			)) as unknown as { rows: { id: string }[] }
+		).rows;
+		if (!vaala) throw new Error('analysis: no analysis of the focus municipality');
+		ids.focusAnalysis = vaala.id;
+		return {
+			analyses: await countOf(
+				db,
+				sql.raw(`select count(*) as n from analyses where version_id = ${version}`)
+			),
+			analysisAnswers: await countOf(
+				db,
+				sql.raw(`select count(*) as n from analysis_answers where version_id = ${version}`)
+			)
+		};
+	}
+};
+
 /**
  * Run in this order: memberships name people as contact persons; events sign up the people of
  * the seasons' members; workshops belong to the seasons' active memberships.
@@ -959,7 +1073,8 @@ export const DATASETS: DataSet[] = [
 	seasons,
 	membershipsData,
 	eventsData,
-	workshopsData
+	workshopsData,
+	analysisData
 ];
 
 /** Runs every generator, then refreshes the planner's statistics. */
