@@ -128,6 +128,8 @@ export interface DocumentLine {
 	period: DocumentPeriod | null;
 	/** On a credit note: the index of the credited line of the original invoice. */
 	creditsLine: number | null;
+	/** On a credit note: true when the line credits an amount (quantity −1 at that price). */
+	byAmount?: boolean;
 }
 
 /** BG-3: the invoice a credit note credits (BR-55 asks for BT-25 on a credit note). */
@@ -484,7 +486,8 @@ function documentLines(
 	lines: readonly LineInput[],
 	totals: InvoiceTotals,
 	creditsLine: readonly (number | null)[],
-	quantities: readonly number[]
+	quantities: readonly number[],
+	byAmount: readonly boolean[] = []
 ): DocumentLine[] {
 	return lines.map((line, i) => ({
 		lineId: String(i + 1),
@@ -497,7 +500,8 @@ function documentLines(
 		exemptionReason: optionalText(line.exemptionReason),
 		netCents: totals.lineNetCents[i]!,
 		period: line.period ?? null,
-		creditsLine: creditsLine[i] ?? null
+		creditsLine: creditsLine[i] ?? null,
+		...(byAmount[i] ? { byAmount: true } : {})
 	}));
 }
 
@@ -591,7 +595,11 @@ export function buildCreditNoteDocument(input: CreditNoteDocumentInput): Documen
 	if (!note.ok || !parties || problems.length > 0) return { ok: false, problems };
 	const originalTotals = invoiceTotals(original);
 
-	const creditedLines = note.value.lines.map((l) => input.original.lines[l.creditsLine]!);
+	// a line credited by amount keeps the original's text, at the amount as its price
+	const creditedLines = note.value.lines.map((l) => ({
+		...input.original.lines[l.creditsLine]!,
+		unitPriceCents: l.unitPriceCents
+	}));
 	return {
 		ok: true,
 		value: {
@@ -609,7 +617,8 @@ export function buildCreditNoteDocument(input: CreditNoteDocumentInput): Documen
 				creditedLines,
 				note.value.totals,
 				note.value.lines.map((l) => l.creditsLine),
-				note.value.lines.map((l) => Math.round(l.quantity * QUANTITY_SCALE))
+				note.value.lines.map((l) => Math.round(l.quantity * QUANTITY_SCALE)),
+				note.value.lines.map((l) => l.byAmount === true)
 			),
 			totals: note.value.totals,
 			payment: payment(input, parties, 0, null),
@@ -636,7 +645,8 @@ export function creditNoteOf(document: InvoiceDocument): CreditNote {
 			vatCategory: l.vatCategory,
 			vatBasisPoints: l.vatBasisPoints,
 			exemptionReason: l.exemptionReason,
-			creditsLine: l.creditsLine ?? 0
+			creditsLine: l.creditsLine ?? 0,
+			byAmount: l.byAmount === true
 		})),
 		totals: document.totals,
 		completesCredit: document.credited?.completesCredit ?? false

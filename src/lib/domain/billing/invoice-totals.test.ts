@@ -4,6 +4,7 @@ import {
 	checkInvoiceLines,
 	creditNote,
 	invoiceTotals,
+	creditedLines,
 	remainingCreditSelection,
 	scaledQuantity,
 	type CreditNote,
@@ -382,7 +383,10 @@ describe('totals always add up', () => {
 					for (const [pick, share] of steps) {
 						const left = remainingCreditSelection(ls, notes);
 						if (left.length === 0) break;
-						const { line, quantity } = left[pick % left.length]!;
+						const chosen = left[pick % left.length]!;
+						// quantity credits only: no line here is ever credited by amount
+						if (!('quantity' in chosen)) throw new Error('a line credited by amount');
+						const { line, quantity } = chosen;
 						const part = Math.max(1, Math.floor(Math.round(quantity * 10_000) * share)) / 10_000;
 						notes.push(credit(ls, notes, [{ line, quantity: part }]));
 					}
@@ -398,6 +402,116 @@ describe('totals always add up', () => {
 							expect(Math.abs(g.remainderCents)).toBeLessThanOrEqual(notes.length);
 					}
 					expect(notes.at(-1)!.completesCredit).toBe(true);
+					const sum = (f: (x: InvoiceTotals) => number) =>
+						notes.reduce((a, n) => a + f(n.totals), 0);
+					expect(sum((x) => x.netCents) + t.netCents).toBe(0);
+					expect(sum((x) => x.vatCents) + t.vatCents).toBe(0);
+					expect(sum((x) => x.grossCents) + t.grossCents).toBe(0);
+				}
+			)
+		);
+	});
+});
+
+describe('credits by amount (ADR 026)', () => {
+	it('credits 1 000 € of Vaala’s 9 000 € fee as a line of −1 at 1 000 €, then the rest to zero', () => {
+		const invoice = [fee(9000, 2550), travel(12_345)];
+		const first = credit(invoice, [], [{ line: 0, amountCents: 100_000 }]);
+		expect(first.lines[0]).toMatchObject({ quantity: -1, unitPriceCents: 100_000, byAmount: true });
+		expect(first.totals).toMatchObject({
+			netCents: -100_000,
+			vatCents: -25_500,
+			grossCents: -125_500
+		});
+		expect(first.completesCredit).toBe(false);
+		expect(creditedLines(invoice, [first])[0]).toEqual({
+			quantityLeft: 10_000,
+			netLeftCents: 800_000,
+			byAmount: true
+		});
+		// once by amount, a line is credited further by amount only
+		expect(creditNote(invoice, [first], [{ line: 0, quantity: 0.5 }])).toEqual({
+			ok: false,
+			problems: [{ kind: 'credited_by_amount', line: 0 }]
+		});
+		expect(creditNote(invoice, [first], [{ line: 0, amountCents: 800_001 }])).toEqual({
+			ok: false,
+			problems: [{ kind: 'exceeds_remaining', line: 0 }]
+		});
+		const rest = credit(invoice, [first]);
+		const t = totals(invoice);
+		expect(rest.completesCredit).toBe(true);
+		expect(first.totals.grossCents + rest.totals.grossCents + t.grossCents).toBe(0);
+		expect(first.totals.vatCents + rest.totals.vatCents + t.vatCents).toBe(0);
+	});
+
+	it('refuses a negative or zero amount, and an amount beyond the line', () => {
+		const invoice = [fee(9000, 2400)];
+		for (const amountCents of [-100, 0, 1.5]) {
+			expect(creditNote(invoice, [], [{ line: 0, amountCents }])).toEqual({
+				ok: false,
+				problems: [{ kind: 'amount', line: 0 }]
+			});
+		}
+		expect(creditNote(invoice, [], [{ line: 0, amountCents: 900_001 }])).toEqual({
+			ok: false,
+			problems: [{ kind: 'exceeds_remaining', line: 0 }]
+		});
+	});
+
+	it('writes the whole price of a quantity-1 line as that quantity', () => {
+		const note = credit([fee(9000, 2400)], [], [{ line: 0, amountCents: 900_000 }]);
+		expect(note.lines[0]).toMatchObject({ quantity: -1, unitPriceCents: 900_000 });
+		expect(note.lines[0]!.byAmount).toBeUndefined();
+		expect(note.completesCredit).toBe(true);
+	});
+
+	it('mixed credits by quantity and by amount never take more than a line’s net, and all of them net the invoice to zero', () => {
+		fc.assert(
+			fc.property(
+				billedLines,
+				fc.array(fc.tuple(fc.nat(), fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean()), {
+					minLength: 1,
+					maxLength: 6
+				}),
+				(ls, steps) => {
+					const notes: CreditNote[] = [];
+					for (const [pick, share, byAmount] of steps) {
+						const lefts = creditedLines(ls, notes);
+						const open = lefts
+							.map((left, line) => ({ left, line }))
+							.filter(({ left }) =>
+								left.byAmount ? left.netLeftCents > 0 : left.quantityLeft > 0
+							);
+						if (open.length === 0) break;
+						const { left, line } = open[pick % open.length]!;
+						if ((byAmount || left.byAmount) && left.netLeftCents > 0) {
+							const amountCents = Math.max(1, Math.floor(left.netLeftCents * share));
+							notes.push(credit(ls, notes, [{ line, amountCents }]));
+						} else if (!left.byAmount) {
+							const part = Math.max(1, Math.floor(left.quantityLeft * share)) / 10_000;
+							notes.push(credit(ls, notes, [{ line, quantity: part }]));
+						}
+					}
+					if (remainingCreditSelection(ls, notes).length > 0) notes.push(credit(ls, notes));
+					const t = totals(ls);
+					ls.forEach((_, i) => {
+						const taken = notes.reduce(
+							(a, n) =>
+								a +
+								n.lines.reduce(
+									(b, l, j) => b + (l.creditsLine === i ? n.totals.lineNetCents[j]! : 0),
+									0
+								),
+							0
+						);
+						expect(taken + t.lineNetCents[i]!).toBe(0);
+					});
+					for (const n of notes) {
+						n.totals.lineNetCents.forEach((net) => expect(net).toBeLessThanOrEqual(0));
+						expect(n.totals.grossCents).toBeLessThanOrEqual(0);
+					}
+					expect(notes.at(-1)?.completesCredit ?? true).toBe(true);
 					const sum = (f: (x: InvoiceTotals) => number) =>
 						notes.reduce((a, n) => a + f(n.totals), 0);
 					expect(sum((x) => x.netCents) + t.netCents).toBe(0);

@@ -192,17 +192,25 @@ export function invoiceTotals(lines: readonly InvoiceLine[]): TotalsResult {
 
 // Credit notes
 
-/** What to credit of one line of the original: a positive quantity, at most what is left. */
-export interface CreditSelection {
-	/** Index of the line in the original invoice. */
-	line: number;
-	quantity: number;
-}
+/**
+ * What to credit of one line of the original: a positive quantity (at most what is left of the
+ * line), or an amount in cents without VAT (at most what is left of the line's net). An amount
+ * credit is written as a line of quantity −1 at that amount as its price, so that its net is the
+ * amount exactly (EN 16931: line net = quantity × price).
+ */
+export type CreditSelection =
+	{ line: number; quantity: number } | { line: number; amountCents: number };
 
 /** A line of a credit note: the original line with a negative quantity. */
 export interface CreditLine extends InvoiceLine {
 	/** Index of the credited line in the original invoice. */
 	creditsLine: number;
+	/**
+	 * True when the line credits an amount (quantity −1 at the amount) rather than a quantity at
+	 * the original price. An amount equal to the price of a quantity-1 line is written as a
+	 * quantity, so a stored line is by amount exactly when its price differs from the original's.
+	 */
+	byAmount?: boolean;
 }
 
 export interface CreditNote {
@@ -220,18 +228,23 @@ export type CreditProblem =
 	| { kind: 'unknown_line'; line: number }
 	| { kind: 'selected_twice'; line: number }
 	| { kind: 'quantity'; line: number }
+	| { kind: 'amount'; line: number }
+	/** A line once credited by amount is credited further by amount only. */
+	| { kind: 'credited_by_amount'; line: number }
 	| { kind: 'exceeds_remaining'; line: number };
 
 export type CreditResult =
 	{ ok: true; value: CreditNote } | { ok: false; problems: CreditProblem[] };
 
 /**
- * What the earlier notes credited: per original line the quantity (in ten-thousandths, as a
- * magnitude) and the net amounts (signed, as on the notes), and per VAT group the VAT (signed).
+ * What the earlier notes credited: per original line the quantity credited by quantity (in
+ * ten-thousandths, as a magnitude), the net amounts (signed, as on the notes) and whether an
+ * amount was credited, and per VAT group the VAT (signed).
  */
 function creditedSoFar(original: readonly InvoiceLine[], earlier: readonly CreditNote[]) {
 	const quantity = original.map(() => 0);
 	const net = original.map(() => 0);
+	const byAmount = original.map(() => false);
 	const vat = new Map<string, number>();
 	let consistent = true;
 	for (const note of earlier) {
@@ -240,7 +253,8 @@ function creditedSoFar(original: readonly InvoiceLine[], earlier: readonly Credi
 			const invoiced = original[l.creditsLine];
 			// A credit line runs against its line: negative for a positive line and the other way.
 			if (invoiced && scaled !== null && Math.sign(scaled) === -Math.sign(invoiced.quantity)) {
-				quantity[l.creditsLine]! += Math.abs(scaled);
+				if (l.byAmount) byAmount[l.creditsLine] = true;
+				else quantity[l.creditsLine]! += Math.abs(scaled);
 				net[l.creditsLine]! += note.totals.lineNetCents[i] ?? 0;
 			} else {
 				consistent = false;
@@ -251,12 +265,13 @@ function creditedSoFar(original: readonly InvoiceLine[], earlier: readonly Credi
 			vat.set(key, (vat.get(key) ?? 0) + g.vatCents);
 		}
 	}
-	return { quantity, net, vat, consistent };
+	return { quantity, net, byAmount, vat, consistent };
 }
 
 /**
  * A credit note for part or all of an invoice, after the credit notes already made for it.
- * Each credited line nets quantity × price like any line, and each group's VAT follows
+ * Each line credited by quantity nets quantity × price like any line, never more than is left
+ * of the line's net; a line credited by amount nets the amount; each group's VAT follows
  * BR-CO-17 — except that the note which credits the last of a line takes exactly the net that
  * is left of it, and the note which credits the last of a VAT group takes exactly the VAT left
  * of it, so that an invoice and all its credit notes always add up to zero, to the cent.
@@ -271,23 +286,37 @@ export function creditNote(
 		return { ok: false, problems: [{ kind: 'original', problems: invoice.problems }] };
 	}
 	const invoiced = original.map((l) => Math.abs(scaledQuantity(l.quantity)!));
+	const invoicedNet = invoice.value.lineNetCents.map((n) => Math.abs(n));
 	const so = creditedSoFar(original, earlier);
-	if (!so.consistent || so.quantity.some((q, i) => q > invoiced[i]!)) {
+	if (
+		!so.consistent ||
+		so.quantity.some((q, i) => q > invoiced[i]!) ||
+		so.net.some((n, i) => Math.abs(n) > invoicedNet[i]!)
+	) {
 		return { ok: false, problems: [{ kind: 'earlier_credits_inconsistent' }] };
 	}
+	const netLeft = (i: number) => invoicedNet[i]! - Math.abs(so.net[i]!);
 
 	const problems: CreditProblem[] = [];
 	if (selection.length === 0) problems.push({ kind: 'nothing_selected' });
 	const seen = new Set<number>();
-	for (const { line, quantity } of selection) {
+	for (const chosen of selection) {
+		const { line } = chosen;
 		if (!Number.isInteger(line) || line < 0 || line >= original.length) {
 			problems.push({ kind: 'unknown_line', line });
 			continue;
 		}
 		if (seen.has(line)) problems.push({ kind: 'selected_twice', line });
 		seen.add(line);
-		const scaled = scaledQuantity(quantity);
-		if (scaled === null || scaled <= 0) problems.push({ kind: 'quantity', line });
+		if ('amountCents' in chosen) {
+			const amount = chosen.amountCents;
+			if (!Number.isSafeInteger(amount) || amount <= 0) problems.push({ kind: 'amount', line });
+			else if (amount > netLeft(line)) problems.push({ kind: 'exceeds_remaining', line });
+			continue;
+		}
+		const scaled = scaledQuantity(chosen.quantity);
+		if (so.byAmount[line]) problems.push({ kind: 'credited_by_amount', line });
+		else if (scaled === null || scaled <= 0) problems.push({ kind: 'quantity', line });
 		else if (scaled > invoiced[line]! - so.quantity[line]!) {
 			problems.push({ kind: 'exceeds_remaining', line });
 		}
@@ -295,18 +324,47 @@ export function creditNote(
 	if (problems.length > 0) return { ok: false, problems };
 
 	const creditedAfter = [...so.quantity];
+	const complete = original.map(
+		(_, i) => creditedAfter[i] === invoiced[i] || (so.byAmount[i]! && netLeft(i) === 0)
+	);
 	const lines: CreditLine[] = [];
 	const nets: number[] = [];
-	for (const { line, quantity } of selection) {
+	for (const chosen of selection) {
+		const { line } = chosen;
 		const l = original[line]!;
-		const scaled = scaledQuantity(quantity)!;
+		const sign = -Math.sign(l.quantity) || -1;
+		const exactRest = 0 - invoice.value.lineNetCents[line]! - so.net[line]!;
+		if (
+			'amountCents' in chosen &&
+			!(
+				invoiced[line] === QUANTITY_SCALE &&
+				chosen.amountCents === l.unitPriceCents &&
+				so.net[line] === 0 &&
+				so.quantity[line] === 0
+			)
+		) {
+			lines.push({
+				...l,
+				quantity: sign,
+				unitPriceCents: chosen.amountCents,
+				creditsLine: line,
+				byAmount: true
+			});
+			nets.push(sign * chosen.amountCents);
+			complete[line] = chosen.amountCents === netLeft(line);
+			continue;
+		}
+		// an amount that is the whole of a quantity-1 line's price is that quantity
+		const scaled = 'amountCents' in chosen ? QUANTITY_SCALE : scaledQuantity(chosen.quantity)!;
 		creditedAfter[line]! += scaled;
-		const signed = -Math.sign(l.quantity) * scaled;
+		complete[line] = creditedAfter[line] === invoiced[line];
+		const signed = sign * scaled;
 		lines.push({ ...l, quantity: signed / QUANTITY_SCALE, creditsLine: line });
+		// Rounded partial credits may not add up to more than the line's net: the last of them
+		// takes at most what is left, and the one that completes the line exactly that.
+		const rounded = lineNet(signed, l.unitPriceCents);
 		nets.push(
-			creditedAfter[line] === invoiced[line]
-				? 0 - invoice.value.lineNetCents[line]! - so.net[line]!
-				: lineNet(signed, l.unitPriceCents)
+			complete[line] ? exactRest : Math.sign(rounded) * Math.min(Math.abs(rounded), netLeft(line))
 		);
 	}
 
@@ -314,8 +372,7 @@ export function creditNote(
 	for (const group of breakdown) {
 		const key = groupKey(group.vatCategory, group.vatBasisPoints);
 		const groupDone = original.every(
-			(l, i) =>
-				groupKey(l.vatCategory, l.vatBasisPoints) !== key || creditedAfter[i] === invoiced[i]
+			(l, i) => groupKey(l.vatCategory, l.vatBasisPoints) !== key || complete[i]
 		);
 		if (groupDone) {
 			const billed = invoice.value.breakdown.find(
@@ -332,9 +389,31 @@ export function creditNote(
 		value: {
 			lines,
 			totals: totalsOf(nets, breakdown),
-			completesCredit: creditedAfter.every((q, i) => q === invoiced[i])
+			completesCredit: complete.every(Boolean)
 		}
 	};
+}
+
+/**
+ * Whether each line of the original is credited in full by the notes so far (by quantity, or
+ * by amount to its whole net), and what is left of it.
+ */
+export function creditedLines(
+	original: readonly InvoiceLine[],
+	earlier: readonly CreditNote[]
+): { quantityLeft: number; netLeftCents: number; byAmount: boolean }[] {
+	const so = creditedSoFar(original, earlier);
+	const invoice = invoiceTotals(original);
+	return original.map((l, i) => {
+		const invoicedNet = invoice.ok ? Math.abs(invoice.value.lineNetCents[i]!) : 0;
+		const netLeftCents = invoicedNet - Math.abs(so.net[i]!);
+		const quantityLeft = Math.abs(scaledQuantity(l.quantity) ?? 0) - so.quantity[i]!;
+		return {
+			quantityLeft: so.byAmount[i] ? (netLeftCents > 0 ? quantityLeft : 0) : quantityLeft,
+			netLeftCents,
+			byAmount: so.byAmount[i]!
+		};
+	});
 }
 
 /** The selection that credits everything not yet credited. */
@@ -342,11 +421,13 @@ export function remainingCreditSelection(
 	original: readonly InvoiceLine[],
 	earlier: readonly CreditNote[]
 ): CreditSelection[] {
-	const so = creditedSoFar(original, earlier);
 	const selection: CreditSelection[] = [];
-	original.forEach((l, line) => {
-		const left = Math.abs(scaledQuantity(l.quantity) ?? 0) - so.quantity[line]!;
-		if (left > 0) selection.push({ line, quantity: left / QUANTITY_SCALE });
+	creditedLines(original, earlier).forEach((left, line) => {
+		if (left.byAmount) {
+			if (left.netLeftCents > 0) selection.push({ line, amountCents: left.netLeftCents });
+		} else if (left.quantityLeft > 0) {
+			selection.push({ line, quantity: left.quantityLeft / QUANTITY_SCALE });
+		}
 	});
 	return selection;
 }

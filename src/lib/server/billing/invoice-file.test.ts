@@ -49,7 +49,7 @@ const view = async () => (await getInvoice(database.db, vaalaId, { municipalityC
 describe('an issued invoice as documents', () => {
 	it('maps to an invoice document with the amounts, parties and reference as issued', async () => {
 		const v = await view();
-		const document = invoiceDocumentOf(v);
+		const document = await invoiceDocumentOf(database.db, v);
 		expect(document.ok ? [] : document.problems).toEqual([]);
 		if (!document.ok) return;
 		expect(document.value).toMatchObject({
@@ -67,11 +67,11 @@ describe('an issued invoice as documents', () => {
 
 	it('is a PDF, a Finvoice message and a UBL invoice that read back', async () => {
 		const v = await view();
-		const pdf = await invoiceFile(v, 'pdf');
+		const pdf = await invoiceFile(database.db, v, 'pdf');
 		expect(pdf.ok && pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
 		const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false });
 
-		const finvoice = await invoiceFile(v, 'finvoice');
+		const finvoice = await invoiceFile(database.db, v, 'finvoice');
 		expect(finvoice.ok).toBe(true);
 		if (!finvoice.ok) return;
 		const f = parser.parse(finvoice.body.toString('utf8')).Finvoice;
@@ -81,7 +81,7 @@ describe('an issued invoice as documents', () => {
 			v.invoice.reference
 		);
 
-		const ubl = await invoiceFile(v, 'ubl');
+		const ubl = await invoiceFile(database.db, v, 'ubl');
 		expect(ubl.ok).toBe(true);
 		if (!ubl.ok) return;
 		const u = parser.parse(ubl.body.toString('utf8')).Invoice;

@@ -1,3 +1,4 @@
+import type { Db } from '../db';
 import { renderFinvoice } from './documents/finvoice';
 import { renderInvoicePdf } from './documents/invoice-pdf';
 import { renderUbl } from './documents/ubl';
@@ -9,15 +10,19 @@ export type InvoiceFileKind = (typeof INVOICE_FILES)[number];
 
 export type InvoiceFile =
 	| { ok: true; body: Buffer; contentType: string; filename: string }
-	/** The document cannot be made: a credit note (not yet), or what an e-invoice needs is missing. */
+	/** The document cannot be made: what an e-invoice needs is missing. */
 	| { ok: false; problems: string[] };
 
 /**
  * An issued invoice as a file to download: the PDF, Finvoice 3.0 or Peppol BIS Billing 3.0 UBL,
  * all drawn from the one `InvoiceDocument` made from the invoice's row as issued.
  */
-export async function invoiceFile(view: InvoiceView, kind: InvoiceFileKind): Promise<InvoiceFile> {
-	const document = invoiceDocumentOf(view);
+export async function invoiceFile(
+	db: Db,
+	view: InvoiceView,
+	kind: InvoiceFileKind
+): Promise<InvoiceFile> {
+	const document = await invoiceDocumentOf(db, view);
 	if (!document.ok) {
 		return {
 			ok: false,
@@ -27,7 +32,7 @@ export async function invoiceFile(view: InvoiceView, kind: InvoiceFileKind): Pro
 					: document.problems.map((p) => `${p.field}:${p.problem}`)
 		};
 	}
-	const base = `lasku-${view.invoice.number}`;
+	const base = `${view.invoice.document === 'credit_note' ? 'hyvityslasku' : 'lasku'}-${view.invoice.number}`;
 	if (kind === 'pdf') {
 		return {
 			ok: true,

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
 	type AnyPgColumn,
+	boolean,
 	check,
 	date,
 	index,
@@ -310,12 +311,22 @@ export const invoices = pgTable(
 		creditedCents: integer('credited_cents').notNull().default(0),
 		/** When the payment reminder went out (the `invoice_reminder` job, ADR 025), once. */
 		remindedAt: timestamp('reminded_at', { withTimezone: true }),
+		/** Why a credit note was made, as the coordinator wrote it (BT-22 on its documents). */
+		creditReason: text('credit_reason'),
+		/** When the invoice's PDF was handed to the outbox for the buyer's invoice e-mail (once). */
+		mailedAt: timestamp('mailed_at', { withTimezone: true }),
 		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
 		unique('invoices_number').on(t.networkId, t.number),
-		unique('invoices_sequence').on(t.networkId, t.year, t.sequence),
+		// The number's year is the issue date's, which a credit note (or an invoice dated in
+		// another year than it bills) does not share with `year`: the number itself is unique.
+		uniqueIndex('invoices_sequence').on(
+			t.networkId,
+			sql`(extract(year from ${t.issueDate}))`,
+			t.sequence
+		),
 		// a year's fee is billed once: the database keeps an invoice run idempotent
 		uniqueIndex('invoices_fee_once')
 			.on(t.membershipId, t.year, t.kind)
@@ -336,6 +347,15 @@ export const invoices = pgTable(
 		check(
 			'invoices_paid_within',
 			sql`case when ${t.document} = 'invoice' then ${t.paidCents} <= ${t.grossCents} else ${t.paidCents} = 0 end`
+		),
+		// never more credited than invoiced; a credit note credits something and is credited by nothing (ADR 026)
+		check(
+			'invoices_credited_within',
+			sql`case when ${t.document} = 'invoice' then ${t.creditedCents} <= ${t.grossCents} else ${t.creditedCents} = 0 and ${t.grossCents} < 0 end`
+		),
+		check(
+			'invoices_credit_reason',
+			sql`(${t.document} = 'credit_note') = (${t.creditReason} is not null) and (${t.creditReason} is null or length(trim(${t.creditReason})) > 0)`
 		),
 		// the coordinator's list: a season's invoices by number, optionally of one year
 		index('invoices_season_number').on(t.seasonId, t.year, t.sequence),
@@ -358,7 +378,13 @@ export const invoices = pgTable(
 		// a membership's invoices (billing a member, the restrict when one is deleted)
 		index('invoices_membership').on(t.membershipId, t.kind),
 		// invoices a person issued (personal data export, erasure)
-		index('invoices_created_by').on(t.createdBy)
+		index('invoices_created_by').on(t.createdBy),
+		// open receivables by age per member (the reports): only what is still to be paid
+		index('invoices_open')
+			.on(t.networkId, t.municipalityCode, t.dueDate)
+			.where(
+				sql`${t.document} = 'invoice' and ${t.paidCents} + ${t.creditedCents} < ${t.grossCents}`
+			)
 	]
 );
 
@@ -398,6 +424,14 @@ export const invoiceLines = pgTable(
 		creditedLineId: uuid('credited_line_id').references((): AnyPgColumn => invoiceLines.id, {
 			onDelete: 'restrict'
 		}),
+		/**
+		 * On an invoice's line, the net its credit lines took off it (a magnitude), kept by the
+		 * credit note's transaction under the invoice's row lock; the check refuses more than the
+		 * line's net (ADR 026).
+		 */
+		creditedCents: integer('credited_cents').notNull().default(0),
+		/** On a credit line: it credits an amount (quantity −1 at the amount), not a quantity. */
+		creditByAmount: boolean('credit_by_amount').notNull().default(false),
 		/** The extra workshop this line bills. */
 		workshopId: uuid('workshop_id').references(() => workshops.id, { onDelete: 'restrict' })
 	},
@@ -407,6 +441,11 @@ export const invoiceLines = pgTable(
 			.on(t.workshopId)
 			.where(sql`${t.workshopId} is not null and ${t.creditedLineId} is null`),
 		check('invoice_lines_price', sql`${t.unitPriceCents} >= 0`),
+		// a credit line takes off (never adds), and only an invoice's line can be credited
+		check(
+			'invoice_lines_credit',
+			sql`case when ${t.creditedLineId} is null then ${t.creditedCents} between 0 and ${t.netCents} and not ${t.creditByAmount} else ${t.quantityTenThousandths} < 0 and ${t.netCents} <= 0 and ${t.creditedCents} = 0 and (not ${t.creditByAmount} or ${t.quantityTenThousandths} = -10000) end`
+		),
 		check(
 			'invoice_lines_vat',
 			sql`case ${t.vatCategory} when 'S' then ${t.vatBasisPoints} between 1 and 10000 when 'O' then ${t.vatBasisPoints} is null else ${t.vatBasisPoints} = 0 end`
@@ -417,5 +456,34 @@ export const invoiceLines = pgTable(
 		),
 		// the credit lines of a line (what is left to credit)
 		index('invoice_lines_credited').on(t.creditedLineId)
+	]
+);
+
+/**
+ * What a network billed, credited and was paid per season and year, kept by a trigger on
+ * `invoices` (migration 0015_credit_notes) in the transaction that issues, credits or allocates
+ * a payment to an invoice, so the reports read a handful of rows however many invoices there
+ * are (ADR 026). Amounts are gross cents; credited and paid are magnitudes.
+ */
+export const billingSeasonTotals = pgTable(
+	'billing_season_totals',
+	{
+		networkId: uuid('network_id')
+			.notNull()
+			.references(() => networks.id, { onDelete: 'cascade' }),
+		seasonId: uuid('season_id')
+			.notNull()
+			.references(() => seasons.id, { onDelete: 'cascade' }),
+		year: smallint('year').notNull(),
+		invoiceCount: integer('invoice_count').notNull().default(0),
+		invoicedCents: integer('invoiced_cents').notNull().default(0),
+		creditNoteCount: integer('credit_note_count').notNull().default(0),
+		creditedCents: integer('credited_cents').notNull().default(0),
+		paidCents: integer('paid_cents').notNull().default(0)
+	},
+	(t) => [
+		primaryKey({ columns: [t.networkId, t.seasonId, t.year] }),
+		// a season's rows (and the cascade when one is deleted)
+		index('billing_season_totals_season').on(t.seasonId)
 	]
 );

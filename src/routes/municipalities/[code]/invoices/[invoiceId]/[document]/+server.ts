@@ -15,7 +15,7 @@ export const GET: RequestHandler = async (event) => {
 		municipalityCode: event.params.code
 	});
 	if (!view) notFound(event);
-	const file = await invoiceFile(view, kind);
+	const file = await invoiceFile(db(), view, kind);
 	if (!file.ok) {
 		error(409, serverTranslator(event.locals.locale)('billing.documentUnavailable'));
 	}

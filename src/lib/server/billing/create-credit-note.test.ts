@@ -1,0 +1,262 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../../tests/setup/test-db';
+import { uso7 } from '../../../../tests/factories/events';
+import { USO_BILLING, billedCodes, seedBillingDetails } from '../../../../tests/factories/billing';
+import { pdfText } from '../../../../tests/support/pdf-text';
+import { ovtFromBusinessId } from '$lib/domain/billing/business-id';
+import { billingSeasonTotals, invoiceCounters, invoiceLines, invoices } from '../db/schema';
+import { systemActor } from '../actor';
+import { getInvoice } from './invoice-queries';
+import { invoiceFile } from './invoice-file';
+import { startInvoiceRun } from './start-invoice-run';
+import { continueInvoiceRun } from './run-invoice-run';
+import { createCreditNote } from './create-credit-note';
+
+/**
+ * Credit notes (ADR 026) on the demo's USO 7 with the 2024 fees billed: Vaala's 11 160 € invoice
+ * credited in part by an amount and then in full, numbered in the same series as invoices; the
+ * database refuses more than was invoiced and a negative credit whatever computed them; the
+ * note's PDF, Finvoice and UBL read back with the original's number.
+ */
+let database: TestDatabase;
+let networkId: string;
+let seasonId: string;
+const ids: Record<string, string> = {};
+const TODAY = '2026-12-02';
+
+beforeAll(async () => {
+	database = await createTestDatabase({ seeded: true });
+	({ seasonId, networkId } = await uso7(database.db));
+	await seedBillingDetails(database.db, networkId, await billedCodes(database.db, seasonId), {
+		eInvoiceAddress: ovtFromBusinessId(USO_BILLING.businessId),
+		eInvoiceOperator: '003723327487'
+	});
+	const run = await startInvoiceRun(database.db, systemActor, {
+		seasonId,
+		year: 2024,
+		invoiceDate: '2024-01-15',
+		kinds: ['fee']
+	});
+	if (!run.ok) throw new Error(run.error);
+	await continueInvoiceRun(database.db, run.runId);
+	for (const code of ['785', '205', '615']) {
+		const [row] = await database.db
+			.select({ id: invoices.id })
+			.from(invoices)
+			.where(and(eq(invoices.municipalityCode, code), eq(invoices.year, 2024)));
+		ids[code] = row!.id;
+	}
+});
+afterAll(() => database?.close());
+
+const credit = (
+	invoiceId: string,
+	selection: Parameters<typeof createCreditNote>[2]['selection']
+) =>
+	createCreditNote(database.db, systemActor, {
+		invoiceId,
+		networkIds: [networkId],
+		selection,
+		reason: 'Jäsenmaksu alennettu hallituksen päätöksellä 12.11.2026.',
+		issueDate: TODAY
+	});
+
+const row = async (id: string) =>
+	(await database.db.select().from(invoices).where(eq(invoices.id, id)))[0]!;
+const counter = async (year: number) =>
+	(
+		await database.db
+			.select({ last: invoiceCounters.lastSequence })
+			.from(invoiceCounters)
+			.where(and(eq(invoiceCounters.networkId, networkId), eq(invoiceCounters.year, year)))
+	)[0]?.last ?? 0;
+
+describe('a credit note', () => {
+	it('credits 1 000 € of Vaala’s fee with its VAT, numbered in the same series, kept on the invoice', async () => {
+		const note = await credit(ids['785']!, [{ line: 0, amountCents: 100_000 }]);
+		expect(note.ok).toBe(true);
+		if (!note.ok) return;
+		expect(note.number).toBe('2026-000001');
+		const written = await row(note.id);
+		expect(written).toMatchObject({
+			document: 'credit_note',
+			creditedInvoiceId: ids['785'],
+			year: 2024,
+			netCents: -100_000,
+			vatCents: -24_000,
+			grossCents: -124_000,
+			creditReason: 'Jäsenmaksu alennettu hallituksen päätöksellä 12.11.2026.'
+		});
+		expect((await row(ids['785']!)).creditedCents).toBe(124_000);
+		const [line] = await database.db
+			.select()
+			.from(invoiceLines)
+			.where(eq(invoiceLines.invoiceId, ids['785']!));
+		expect(line!.creditedCents).toBe(100_000);
+		const [totals] = await database.db
+			.select()
+			.from(billingSeasonTotals)
+			.where(and(eq(billingSeasonTotals.seasonId, seasonId), eq(billingSeasonTotals.year, 2024)));
+		expect(totals).toMatchObject({ creditNoteCount: 1, creditedCents: 124_000 });
+	});
+
+	it('is a PDF, a Finvoice INV02 and a UBL CreditNote that name the credited invoice', async () => {
+		const original = await row(ids['785']!);
+		const [noteRow] = await database.db
+			.select()
+			.from(invoices)
+			.where(eq(invoices.creditedInvoiceId, original.id));
+		const view = (await getInvoice(database.db, noteRow!.id, { networkIds: [networkId] }))!;
+		const pdf = await invoiceFile(database.db, view, 'pdf');
+		expect(pdf.ok).toBe(true);
+		if (!pdf.ok) return;
+		expect(pdf.filename).toBe(`hyvityslasku-${noteRow!.number}.pdf`);
+		const text = await pdfText(pdf.body);
+		expect(text).toContain('Hyvityslasku');
+		expect(text).toContain(noteRow!.number);
+		expect(text).toContain(original.number);
+		expect(text).toContain('−1 240,00 €'.replace('−', '-').slice(1));
+		expect(text).toContain('Jäsenmaksu alennettu hallituksen päätöksellä 12.11.2026.');
+
+		const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false });
+		const finvoice = await invoiceFile(database.db, view, 'finvoice');
+		expect(finvoice.ok).toBe(true);
+		if (!finvoice.ok) return;
+		const f = parser.parse(finvoice.body.toString('utf8')).Finvoice.InvoiceDetails;
+		expect(f.InvoiceTypeCode).toBe('INV02');
+		expect(f.InvoiceTypeCodeUN).toBe('381');
+		expect(f.OriginalInvoiceNumber).toBe(original.number);
+		expect(f.InvoiceTotalVatIncludedAmount['#text']).toBe('-1240,00');
+
+		const ubl = await invoiceFile(database.db, view, 'ubl');
+		expect(ubl.ok).toBe(true);
+		if (!ubl.ok) return;
+		const u = parser.parse(ubl.body.toString('utf8')).CreditNote;
+		expect(u['cbc:CreditNoteTypeCode']).toBe('381');
+		expect(u['cac:BillingReference']['cac:InvoiceDocumentReference']['cbc:ID']).toBe(
+			original.number
+		);
+		expect(u['cac:LegalMonetaryTotal']['cbc:PayableAmount']['#text']).toBe('1240.00');
+		expect(u['cac:CreditNoteLine']['cbc:CreditedQuantity']['#text']).toBe('1');
+	});
+
+	it('credits the rest of the invoice to exactly zero, and then nothing more', async () => {
+		const rest = await credit(ids['785']!, [{ line: 0, amountCents: 800_000 }]);
+		expect(rest.ok && rest.number).toBe('2026-000002');
+		const original = await row(ids['785']!);
+		expect(original.creditedCents).toBe(original.grossCents);
+		const notes = await database.db
+			.select({ gross: invoices.grossCents })
+			.from(invoices)
+			.where(eq(invoices.creditedInvoiceId, original.id));
+		expect(notes.reduce((a, n) => a + n.gross, original.grossCents)).toBe(0);
+		expect(await credit(ids['785']!, [{ line: 0, amountCents: 1 }])).toEqual({
+			ok: false,
+			error: 'credit',
+			problems: [{ kind: 'exceeds_remaining', line: 0 }]
+		});
+	});
+
+	it('refuses a negative credit, more than the line, an unknown line and no reason, writing nothing', async () => {
+		const before = await counter(2026);
+		expect(await credit(ids['205']!, [{ line: 0, amountCents: -5_000 }])).toMatchObject({
+			ok: false,
+			problems: [{ kind: 'amount', line: 0 }]
+		});
+		expect(await credit(ids['205']!, [{ line: 0, quantity: 1.5 }])).toMatchObject({
+			ok: false,
+			problems: [{ kind: 'exceeds_remaining', line: 0 }]
+		});
+		expect(await credit(ids['205']!, [{ line: 3, quantity: 1 }])).toMatchObject({
+			ok: false,
+			problems: [{ kind: 'unknown_line', line: 3 }]
+		});
+		expect(
+			await createCreditNote(database.db, systemActor, {
+				invoiceId: ids['205']!,
+				networkIds: [networkId],
+				selection: [{ line: 0, quantity: 1 }],
+				reason: '  ',
+				issueDate: TODAY
+			})
+		).toEqual({ ok: false, error: 'reason' });
+		expect(
+			await createCreditNote(database.db, systemActor, {
+				invoiceId: ids['205']!,
+				networkIds: ['00000000-0000-4000-8000-000000000000'],
+				selection: [{ line: 0, quantity: 1 }],
+				reason: 'x',
+				issueDate: TODAY
+			})
+		).toEqual({ ok: false, error: 'not_found' });
+		expect(await counter(2026)).toBe(before);
+		expect((await row(ids['205']!)).creditedCents).toBe(0);
+	});
+
+	it('is refused by the database beyond what was invoiced, or as a negative credit, whatever computed it', async () => {
+		const original = await row(ids['205']!);
+		await expect(
+			database.db
+				.update(invoices)
+				.set({ creditedCents: original.grossCents + 1 })
+				.where(eq(invoices.id, original.id))
+		).rejects.toThrow();
+		const [line] = await database.db
+			.select()
+			.from(invoiceLines)
+			.where(eq(invoiceLines.invoiceId, original.id));
+		await expect(
+			database.db
+				.update(invoiceLines)
+				.set({ creditedCents: line!.netCents + 1 })
+				.where(eq(invoiceLines.id, line!.id))
+		).rejects.toThrow();
+		// a credit line that adds to the invoice
+		const [note] = await database.db
+			.select()
+			.from(invoices)
+			.where(eq(invoices.document, 'credit_note'))
+			.limit(1);
+		await expect(
+			database.db.insert(invoiceLines).values({
+				invoiceId: note!.id,
+				position: 99,
+				description: 'x',
+				quantityTenThousandths: 10_000,
+				unitPriceCents: 100,
+				vatCategory: 'S',
+				vatBasisPoints: 2400,
+				netCents: 100,
+				creditedLineId: line!.id
+			})
+		).rejects.toThrow();
+		// a credit note that is no credit
+		await expect(
+			database.db.execute(
+				sql`update ${invoices} set gross_cents = 0, net_cents = 0, vat_cents = 0 where id = ${note!.id}`
+			)
+		).rejects.toThrow();
+	});
+
+	it('two coordinators crediting the whole of one invoice at once: one note, the other refused', async () => {
+		const [a, b] = await Promise.all([
+			credit(ids['615']!, [{ line: 0, quantity: 1 }]),
+			credit(ids['615']!, [{ line: 0, quantity: 1 }])
+		]);
+		expect([a.ok, b.ok].sort()).toEqual([false, true]);
+		expect([a, b].find((r) => !r.ok)).toMatchObject({
+			problems: [{ kind: 'exceeds_remaining', line: 0 }]
+		});
+		const original = await row(ids['615']!);
+		expect(original.creditedCents).toBe(original.grossCents);
+		// the series stays without gaps or doubles
+		const numbers = await database.db
+			.select({ sequence: invoices.sequence })
+			.from(invoices)
+			.where(and(eq(invoices.document, 'credit_note'), eq(invoices.networkId, networkId)))
+			.orderBy(asc(invoices.sequence));
+		expect(numbers.map((n) => n.sequence)).toEqual([1, 2, 3]);
+	});
+});
