@@ -8,6 +8,7 @@ import { workshopsEn } from './en/workshops';
 import { invoicesEn } from './en/invoices';
 import { billingEn } from './en/billing';
 import { billingPaymentsEn } from './en/billing-payments';
+import { billingCreditEn } from './en/billing-credit';
 import { workshopReportsEn } from './en/workshop-reports';
 import { analysisEn } from './en/analysis';
 
@@ -542,6 +543,7 @@ export const en: Messages = {
 	...invoicesEn,
 	...billingEn,
 	...billingPaymentsEn,
+	...billingCreditEn,
 	...workshopReportsEn,
 	...analysisEn
 };

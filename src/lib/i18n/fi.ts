@@ -7,6 +7,7 @@ import { workshopsFi } from './fi/workshops';
 import { invoicesFi } from './fi/invoices';
 import { billingFi } from './fi/billing';
 import { billingPaymentsFi } from './fi/billing-payments';
+import { billingCreditFi } from './fi/billing-credit';
 import { workshopReportsFi } from './fi/workshop-reports';
 import { analysisFi } from './fi/analysis';
 /**
@@ -545,6 +546,7 @@ export const fi = {
 	...invoicesFi,
 	...billingFi,
 	...billingPaymentsFi,
+	...billingCreditFi,
 	...workshopReportsFi,
 	...analysisFi
 } as const;

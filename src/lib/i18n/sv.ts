@@ -8,6 +8,7 @@ import { workshopsSv } from './sv/workshops';
 import { invoicesSv } from './sv/invoices';
 import { billingSv } from './sv/billing';
 import { billingPaymentsSv } from './sv/billing-payments';
+import { billingCreditSv } from './sv/billing-credit';
 import { workshopReportsSv } from './sv/workshop-reports';
 import { analysisSv } from './sv/analysis';
 
@@ -543,6 +544,7 @@ export const sv: Messages = {
 	...invoicesSv,
 	...billingSv,
 	...billingPaymentsSv,
+	...billingCreditSv,
 	...workshopReportsSv,
 	...analysisSv
 };

@@ -13,7 +13,7 @@ import { createRfReference } from '$lib/domain/billing/reference-number';
 import { domainLineOf, loadCreditFacts } from './credit-facts';
 import { takeInvoiceSequence } from './issue-invoice';
 
-export const CREDIT_REASON_MAX = 500;
+import { CREDIT_REASON_MAX } from '$lib/schemas/credit-note';
 
 export type CreateCreditNoteResult =
 	| { ok: true; id: string; number: string }
