@@ -37,5 +37,6 @@ export const billingCreditEn: Record<keyof typeof billingCreditFi, string> = {
 	'credit.problem.credited_by_amount':
 		'The line was credited by an amount before: credit the rest by an amount.',
 	'credit.problem.exceeds_remaining': 'More than is left to credit on the line.',
-	'credit.mailedAt': 'Sent by e-mail {time}.'
+	'credit.mailedAt': 'Sent by e-mail {time}.',
+	'credit.runDownload': 'Download the run’s invoices (zip: PDF, Finvoice and UBL)'
 };

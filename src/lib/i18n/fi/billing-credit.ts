@@ -35,5 +35,6 @@ export const billingCreditFi = {
 	'credit.problem.amount': 'Anna summa, joka on suurempi kuin nolla.',
 	'credit.problem.credited_by_amount': 'Rivi on hyvitetty aiemmin summana: hyvitä loput summana.',
 	'credit.problem.exceeds_remaining': 'Enemmän kuin riviltä on hyvittämättä.',
-	'credit.mailedAt': 'Lähetetty sähköpostilla {time}.'
+	'credit.mailedAt': 'Lähetetty sähköpostilla {time}.',
+	'credit.runDownload': 'Lataa ajon laskut (zip: PDF, Finvoice ja UBL)'
 };

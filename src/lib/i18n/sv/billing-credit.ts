@@ -39,5 +39,6 @@ export const billingCreditSv: Record<keyof typeof billingCreditFi, string> = {
 	'credit.problem.credited_by_amount':
 		'Raden har tidigare krediterats med ett belopp: kreditera resten med ett belopp.',
 	'credit.problem.exceeds_remaining': 'Mer än det som återstår att kreditera på raden.',
-	'credit.mailedAt': 'Skickad per e-post {time}.'
+	'credit.mailedAt': 'Skickad per e-post {time}.',
+	'credit.runDownload': 'Ladda ner körningens fakturor (zip: PDF, Finvoice och UBL)'
 };
