@@ -9,6 +9,7 @@ import { invoicesEn } from './en/invoices';
 import { billingEn } from './en/billing';
 import { billingPaymentsEn } from './en/billing-payments';
 import { billingCreditEn } from './en/billing-credit';
+import { billingReportsEn } from './en/billing-reports';
 import { workshopReportsEn } from './en/workshop-reports';
 import { analysisEn } from './en/analysis';
 
@@ -544,6 +545,7 @@ export const en: Messages = {
 	...billingEn,
 	...billingPaymentsEn,
 	...billingCreditEn,
+	...billingReportsEn,
 	...workshopReportsEn,
 	...analysisEn
 };

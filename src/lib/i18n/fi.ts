@@ -8,6 +8,7 @@ import { invoicesFi } from './fi/invoices';
 import { billingFi } from './fi/billing';
 import { billingPaymentsFi } from './fi/billing-payments';
 import { billingCreditFi } from './fi/billing-credit';
+import { billingReportsFi } from './fi/billing-reports';
 import { workshopReportsFi } from './fi/workshop-reports';
 import { analysisFi } from './fi/analysis';
 /**
@@ -547,6 +548,7 @@ export const fi = {
 	...billingFi,
 	...billingPaymentsFi,
 	...billingCreditFi,
+	...billingReportsFi,
 	...workshopReportsFi,
 	...analysisFi
 } as const;

@@ -9,6 +9,7 @@ import { invoicesSv } from './sv/invoices';
 import { billingSv } from './sv/billing';
 import { billingPaymentsSv } from './sv/billing-payments';
 import { billingCreditSv } from './sv/billing-credit';
+import { billingReportsSv } from './sv/billing-reports';
 import { workshopReportsSv } from './sv/workshop-reports';
 import { analysisSv } from './sv/analysis';
 
@@ -545,6 +546,7 @@ export const sv: Messages = {
 	...billingSv,
 	...billingPaymentsSv,
 	...billingCreditSv,
+	...billingReportsSv,
 	...workshopReportsSv,
 	...analysisSv
 };

@@ -13,6 +13,8 @@ import { invoiceFile } from './invoice-file';
 import { startInvoiceRun } from './start-invoice-run';
 import { continueInvoiceRun } from './run-invoice-run';
 import { createCreditNote } from './create-credit-note';
+import { billedBySeason, receivablesByAge } from './billing-reports';
+import { exportBillingReport } from './export-billing-reports';
 
 /**
  * Credit notes (ADR 026) on the demo's USO 7 with the 2024 fees billed: Vaala's 11 160 € invoice
@@ -258,5 +260,53 @@ describe('a credit note', () => {
 			.where(and(eq(invoices.document, 'credit_note'), eq(invoices.networkId, networkId)))
 			.orderBy(asc(invoices.sequence));
 		expect(numbers.map((n) => n.sequence)).toEqual([1, 2, 3]);
+	});
+});
+
+describe('the reports (ADR 026)', () => {
+	it('show what a season’s year billed, credited and was paid, kept as invoices change', async () => {
+		const all = await database.db
+			.select()
+			.from(invoices)
+			.where(and(eq(invoices.networkId, networkId), eq(invoices.document, 'invoice')));
+		const invoiced = all.reduce((a, i) => a + i.grossCents, 0);
+		const credited = all.reduce((a, i) => a + i.creditedCents, 0);
+		// a payment as the payments' allocation writes it
+		const kajaani = all.find((i) => i.municipalityCode !== '785' && i.creditedCents === 0)!;
+		await database.db
+			.update(invoices)
+			.set({ paidCents: 500_000 })
+			.where(eq(invoices.id, kajaani.id));
+		const report = await billedBySeason(database.db, [networkId], 1);
+		expect(report.rows).toHaveLength(1);
+		expect(report.rows[0]).toMatchObject({
+			year: 2024,
+			invoiceCount: all.length,
+			invoicedCents: invoiced,
+			creditNoteCount: 3,
+			creditedCents: credited,
+			billedCents: invoiced - credited,
+			paidCents: 500_000,
+			openCents: invoiced - credited - 500_000
+		});
+		const table = await exportBillingReport(database.db, 'seasons', [networkId], TODAY, 'fi');
+		expect(table.rows[0]!.slice(0, 4)).toEqual([7, 2024, all.length, invoiced / 100]);
+	});
+
+	it('show open receivables per member by age; a credited invoice is not open', async () => {
+		// the 2024 fees fell due on 29.1.2024
+		const early = await receivablesByAge(database.db, [networkId], '2024-01-20', 1);
+		const late = await receivablesByAge(database.db, [networkId], '2024-03-15', 1);
+		const codes = late.rows.map((r) => r.code);
+		expect(codes).not.toContain('785');
+		expect(codes).not.toContain('615');
+		const vaalaLike = late.rows.find((r) => r.code === '205')!;
+		expect(vaalaLike).toMatchObject({ not_due: 0, d31_60: vaalaLike.total, invoiceCount: 1 });
+		expect(early.totals!.not_due).toBe(early.totals!.total);
+		expect(late.totals!.d31_60).toBe(late.totals!.total);
+		expect(late.totals!.total).toBe(early.totals!.total);
+		const table = await exportBillingReport(database.db, 'receivables', [networkId], TODAY, 'fi');
+		expect(table.rows).toHaveLength(late.rows.length);
+		expect(await receivablesByAge(database.db, [], TODAY, 1)).toMatchObject({ total: 0 });
 	});
 });
