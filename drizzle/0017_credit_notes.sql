@@ -11,6 +11,7 @@ CREATE TABLE "billing_season_totals" (
 );
 --> statement-breakpoint
 ALTER TABLE "invoices" DROP CONSTRAINT "invoices_sequence";--> statement-breakpoint
+ALTER TABLE "outbox" ADD COLUMN "invoice_id" uuid;--> statement-breakpoint
 ALTER TABLE "invoice_lines" ADD COLUMN "credited_cents" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "invoice_lines" ADD COLUMN "credit_by_amount" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "invoices" ADD COLUMN "credit_reason" text;--> statement-breakpoint
@@ -18,6 +19,8 @@ ALTER TABLE "invoices" ADD COLUMN "mailed_at" timestamp with time zone;--> state
 ALTER TABLE "billing_season_totals" ADD CONSTRAINT "billing_season_totals_network_id_networks_id_fk" FOREIGN KEY ("network_id") REFERENCES "public"."networks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "billing_season_totals" ADD CONSTRAINT "billing_season_totals_season_id_seasons_id_fk" FOREIGN KEY ("season_id") REFERENCES "public"."seasons"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "billing_season_totals_season" ON "billing_season_totals" USING btree ("season_id");--> statement-breakpoint
+ALTER TABLE "outbox" ADD CONSTRAINT "outbox_invoice_id_invoices_id_fk" FOREIGN KEY ("invoice_id") REFERENCES "public"."invoices"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "outbox_invoice" ON "outbox" USING btree ("invoice_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "invoices_sequence" ON "invoices" USING btree ("network_id",(extract(year from "issue_date")),"sequence");--> statement-breakpoint
 CREATE INDEX "invoices_open" ON "invoices" USING btree ("network_id","municipality_code","due_date") WHERE "invoices"."document" = 'invoice' and "invoices"."paid_cents" + "invoices"."credited_cents" < "invoices"."gross_cents";--> statement-breakpoint
 ALTER TABLE "invoice_lines" ADD CONSTRAINT "invoice_lines_credit" CHECK (case when "invoice_lines"."credited_line_id" is null then "invoice_lines"."credited_cents" between 0 and "invoice_lines"."net_cents" and not "invoice_lines"."credit_by_amount" else "invoice_lines"."quantity_ten_thousandths" < 0 and "invoice_lines"."net_cents" <= 0 and "invoice_lines"."credited_cents" = 0 and (not "invoice_lines"."credit_by_amount" or "invoice_lines"."quantity_ten_thousandths" = -10000) end);--> statement-breakpoint

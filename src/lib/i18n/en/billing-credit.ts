@@ -38,5 +38,8 @@ export const billingCreditEn: Record<keyof typeof billingCreditFi, string> = {
 		'The line was credited by an amount before: credit the rest by an amount.',
 	'credit.problem.exceeds_remaining': 'More than is left to credit on the line.',
 	'credit.mailedAt': 'Sent by e-mail {time}.',
-	'credit.runDownload': 'Download the run’s invoices (zip: PDF, Finvoice and UBL)'
+	'credit.runDownload': 'Download the run’s invoices (zip: PDF, Finvoice and UBL)',
+	'credit.mail.subject': 'Invoice {number}: {seller}',
+	'credit.mail.text':
+		'Dear recipient,\n\nattached is invoice {number} from {seller}. Amount {amount}, due date {due}, reference number {reference}.\n\nThis message was sent from Verkosto because your municipality chose e-mail as its invoices’ delivery.'
 };

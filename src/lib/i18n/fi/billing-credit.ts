@@ -36,5 +36,8 @@ export const billingCreditFi = {
 	'credit.problem.credited_by_amount': 'Rivi on hyvitetty aiemmin summana: hyvitä loput summana.',
 	'credit.problem.exceeds_remaining': 'Enemmän kuin riviltä on hyvittämättä.',
 	'credit.mailedAt': 'Lähetetty sähköpostilla {time}.',
-	'credit.runDownload': 'Lataa ajon laskut (zip: PDF, Finvoice ja UBL)'
+	'credit.runDownload': 'Lataa ajon laskut (zip: PDF, Finvoice ja UBL)',
+	'credit.mail.subject': 'Lasku {number}: {seller}',
+	'credit.mail.text':
+		'Hyvä vastaanottaja,\n\nliitteenä on lasku {number}, laskuttaja {seller}. Summa {amount}, eräpäivä {due}, viitenumero {reference}.\n\nTämä viesti on lähetetty Verkostosta, koska kuntanne on valinnut laskujen toimitustavaksi sähköpostin.'
 };

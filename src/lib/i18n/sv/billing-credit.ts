@@ -40,5 +40,8 @@ export const billingCreditSv: Record<keyof typeof billingCreditFi, string> = {
 		'Raden har tidigare krediterats med ett belopp: kreditera resten med ett belopp.',
 	'credit.problem.exceeds_remaining': 'Mer än det som återstår att kreditera på raden.',
 	'credit.mailedAt': 'Skickad per e-post {time}.',
-	'credit.runDownload': 'Ladda ner körningens fakturor (zip: PDF, Finvoice och UBL)'
+	'credit.runDownload': 'Ladda ner körningens fakturor (zip: PDF, Finvoice och UBL)',
+	'credit.mail.subject': 'Faktura {number}: {seller}',
+	'credit.mail.text':
+		'Bästa mottagare,\n\nbifogat finns faktura {number} från {seller}. Belopp {amount}, förfallodag {due}, referensnummer {reference}.\n\nMeddelandet har skickats från Verkosto eftersom er kommun har valt e-post som leveranssätt för fakturor.'
 };

@@ -11,6 +11,7 @@ import { createRfReference } from '$lib/domain/billing/reference-number';
 import { scaledQuantity } from '$lib/domain/billing/invoice-totals';
 import type { InvoiceBuyer, InvoiceSeller } from './invoice-parties';
 import { scheduleInvoiceReminder } from './payments/invoice-reminder-job';
+import { queueInvoiceMail } from './queue-invoice-mail';
 
 export interface IssueContext {
 	networkId: string;
@@ -160,5 +161,18 @@ export async function issueInvoice(
 			grossCents: totals.grossCents
 		}
 	});
+	// PDF by e-mail where the member asked for it: queued with the invoice, once (ADR 026)
+	if (ctx.delivery === 'email' && ctx.buyer.email) {
+		await queueInvoiceMail(tx, {
+			id: invoice!.id,
+			number: number.value,
+			language: ctx.language,
+			to: ctx.buyer.email,
+			sellerName: ctx.seller.name,
+			dueDate: dueDateOf(ctx.invoiceDate, ctx.seller.paymentTermsDays),
+			grossCents: totals.grossCents,
+			reference: reference.value
+		});
+	}
 	return { id: invoice!.id, number: number.value };
 }

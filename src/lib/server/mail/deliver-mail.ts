@@ -4,6 +4,7 @@ import { hideSecretLinks } from '$lib/domain/secret-links';
 import { outbox } from '../db/schema';
 import { defineJob } from '../jobs/define-job';
 import { mailTransport } from './send-mail';
+import { invoicePdfAttachment } from '../billing/invoice-pdf-attachment';
 
 /**
  * The Message-ID of an outbox message: made from the row (its id and when it was written) and
@@ -34,6 +35,7 @@ export const deliverMailJob = defineJob({
 		const [row] = await db.select().from(outbox).where(eq(outbox.id, outboxId)).limit(1);
 		// gone (erased with its recipient) or already delivered by an earlier run
 		if (!row || row.status === 'sent' || row.status === 'kept') return 'settled';
+		const attachment = row.invoiceId ? await invoicePdfAttachment(db, row.invoiceId) : null;
 		await mailTransport(smtpUrl).sendMail({
 			from: settings.mail.from,
 			to: row.to,
@@ -42,7 +44,8 @@ export const deliverMailJob = defineJob({
 			messageId: outboxMessageId(row, settings.mail.from),
 			...(row.calendar
 				? { icalEvent: { method: row.calendarMethod ?? 'REQUEST', content: row.calendar } }
-				: {})
+				: {}),
+			...(attachment ? { attachments: [attachment] } : {})
 		});
 		return 'sent';
 	},

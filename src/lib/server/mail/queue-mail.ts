@@ -6,6 +6,8 @@ import type { Mail } from './send-mail';
 export interface QueuedMail extends Mail {
 	/** A calendar invitation (iCalendar text) sent as the message's text/calendar part. */
 	calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
+	/** An invoice whose PDF is attached, drawn from its row as issued when the mail is sent. */
+	invoiceId?: string;
 }
 
 /**
@@ -26,7 +28,8 @@ export async function queueMail(
 			text: mail.text,
 			status: 'queued',
 			calendar: mail.calendar?.content ?? null,
-			calendarMethod: mail.calendar?.method ?? null
+			calendarMethod: mail.calendar?.method ?? null,
+			invoiceId: mail.invoiceId ?? null
 		})
 		.returning({ id: outbox.id });
 	const jobId = await enqueueJob(tx, 'deliver_mail', { outboxId: row!.id });

@@ -1,4 +1,5 @@
-import { bigserial, index, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { invoices } from './billing';
 
 export const mailStatusEnum = pgEnum('mail_status', ['kept', 'sent', 'failed', 'queued']);
 
@@ -15,12 +16,16 @@ export const outbox = pgTable(
 		/** A calendar invitation sent with the message (text/calendar), and its iTIP method. */
 		calendar: text('calendar'),
 		calendarMethod: text('calendar_method'),
+		/** An invoice whose PDF goes with the message, drawn from its row when it is sent (ADR 026). */
+		invoiceId: uuid('invoice_id').references(() => invoices.id, { onDelete: 'set null' }),
 		error: text('error'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		sentAt: timestamp('sent_at', { withTimezone: true })
 	},
 	(t) => [
 		// mail to one address (personal data export, erasure)
-		index('outbox_to').on(t.to)
+		index('outbox_to').on(t.to),
+		// an invoice's mail (and the set null when one is deleted)
+		index('outbox_invoice').on(t.invoiceId)
 	]
 );

@@ -1,0 +1,111 @@
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMailbox, type Mailbox } from '../../../../tests/e2e/support/mailbox';
+import { createTestDatabase, type TestDatabase } from '../../../../tests/setup/test-db';
+import { uso7 } from '../../../../tests/factories/events';
+import {
+	USO_BILLING,
+	billedCodes,
+	memberBilling,
+	seedBillingDetails
+} from '../../../../tests/factories/billing';
+import { pdfText } from '../../../../tests/support/pdf-text';
+import { invoices, outbox } from '../db/schema';
+import { systemActor } from '../actor';
+import { runDueJobs } from '../jobs/run-due-jobs';
+import { closeMailTransports } from '../mail/send-mail';
+import { saveMemberBillingDetails } from './save-member-billing-details';
+import { startInvoiceRun } from './start-invoice-run';
+import { continueInvoiceRun } from './run-invoice-run';
+import { queueInvoiceMail } from './queue-invoice-mail';
+
+/**
+ * PDF by mail (ADR 026): Vaala asked for its invoices by e-mail; the run's invoice goes through
+ * the outbox to Vaala's invoice address with its PDF attached, which reads as the invoice, and
+ * it is mailed once however often the run or the mail is handled again.
+ */
+let database: TestDatabase;
+let mailbox: Mailbox;
+let seasonId: string;
+const TO = 'laskut@vaala.example.fi';
+
+beforeAll(async () => {
+	[database, mailbox] = await Promise.all([createTestDatabase({ seeded: true }), startMailbox()]);
+	const ids = await uso7(database.db);
+	seasonId = ids.seasonId;
+	await seedBillingDetails(database.db, ids.networkId, await billedCodes(database.db, seasonId));
+	await saveMemberBillingDetails(
+		database.db,
+		systemActor,
+		'785',
+		{ ...memberBilling('785', 'Vaalan kunta'), delivery: 'email', invoiceEmail: TO },
+		{ byCoordinator: true }
+	);
+});
+afterAll(async () => {
+	await closeMailTransports();
+	await Promise.all([mailbox?.close(), database?.close()]);
+});
+
+const deliver = () =>
+	runDueJobs(database.db, {
+		serverId: 'invoice-mail-test',
+		settings: {
+			mail: { from: 'USO <laskutus@uso.example.fi>', log: false, smtpUrl: mailbox.url },
+			publicOrigin: 'http://localhost:3000'
+		}
+	});
+
+describe('an invoice by e-mail', () => {
+	it('reaches the member’s invoice address with its PDF, once', async () => {
+		const run = await startInvoiceRun(database.db, systemActor, {
+			seasonId,
+			year: 2024,
+			invoiceDate: '2024-01-15',
+			kinds: ['fee']
+		});
+		if (!run.ok) throw new Error(run.error);
+		await continueInvoiceRun(database.db, run.runId);
+		const [vaala] = await database.db
+			.select()
+			.from(invoices)
+			.where(and(eq(invoices.municipalityCode, '785'), eq(invoices.year, 2024)));
+		expect(vaala!.mailedAt).not.toBeNull();
+		// only the member that asked for mail
+		const mailed = await database.db.select().from(invoices).where(isNotNull(invoices.mailedAt));
+		expect(mailed.map((i) => i.municipalityCode)).toEqual(['785']);
+
+		await deliver();
+		const mail = await mailbox.waitForMail((m) => m.to.includes(TO));
+		expect(mail.subject).toBe(`Lasku ${vaala!.number}: ${USO_BILLING.sellerName}`);
+		expect(mail.text).toMatch(/11\s160,00\s€/);
+		expect(mail.attachments).toHaveLength(1);
+		const [pdf] = mail.attachments;
+		expect(pdf!.filename).toBe(`lasku-${vaala!.number}.pdf`);
+		expect(pdf!.contentType).toBe('application/pdf');
+		const text = await pdfText(pdf!.content);
+		expect(text).toContain(vaala!.number);
+		expect(text).toContain('11 160,00');
+
+		// the run again, the mail queued again, the jobs again: still one mail
+		await continueInvoiceRun(database.db, run.runId);
+		const again = await database.db.transaction((tx) =>
+			queueInvoiceMail(tx, {
+				id: vaala!.id,
+				number: vaala!.number,
+				language: 'fi',
+				to: TO,
+				sellerName: 'x',
+				dueDate: vaala!.dueDate,
+				grossCents: vaala!.grossCents,
+				reference: vaala!.reference
+			})
+		);
+		expect(again).toBe(false);
+		await deliver();
+		expect(mailbox.messages.filter((m) => m.to.includes(TO))).toHaveLength(1);
+		const queued = await database.db.select().from(outbox).where(eq(outbox.invoiceId, vaala!.id));
+		expect(queued).toHaveLength(1);
+		expect(queued[0]!.status).toBe('sent');
+	});
+});
