@@ -14,6 +14,7 @@ import { domainLineOf, loadCreditFacts } from './credit-facts';
 import { takeInvoiceSequence } from './issue-invoice';
 
 import { CREDIT_REASON_MAX } from '$lib/schemas/credit-note';
+import { isUuid } from '$lib/domain/uuid';
 
 export type CreateCreditNoteResult =
 	| { ok: true; id: string; number: string }
@@ -47,7 +48,7 @@ export async function createCreditNote(
 ): Promise<CreateCreditNoteResult> {
 	const reason = input.reason.trim();
 	if (reason === '' || reason.length > CREDIT_REASON_MAX) return { ok: false, error: 'reason' };
-	if (!/^[0-9a-f-]{36}$/.test(input.invoiceId) || input.networkIds.length === 0) {
+	if (!isUuid(input.invoiceId) || input.networkIds.length === 0) {
 		return { ok: false, error: 'not_found' };
 	}
 	return db.transaction(async (tx): Promise<CreateCreditNoteResult> => {

@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import { invoiceRuns, invoices } from '../db/schema';
 import { getInvoice } from './invoice-queries';
 import { INVOICE_FILES, invoiceFile } from './invoice-file';
+import { isUuid } from '$lib/domain/uuid';
 
 /** Invoices read from the database at a time while the zip is written. */
 const BATCH = 20;
@@ -21,7 +22,7 @@ export async function runInvoicesZip(
 	runId: string,
 	networkIds: string[]
 ): Promise<{ stream: ReadableStream<Uint8Array>; filename: string } | null> {
-	if (!/^[0-9a-f-]{36}$/.test(runId)) return null;
+	if (!isUuid(runId)) return null;
 	const [run] = await db
 		.select({ networkId: invoiceRuns.networkId, year: invoiceRuns.year })
 		.from(invoiceRuns)

@@ -1,7 +1,7 @@
-import { notFound, requireCoordinator } from '$lib/server/auth/guard';
+import { requireCoordinator } from '$lib/server/auth/guard';
 import { coordinatedNetworks } from '$lib/server/auth/session';
 import { db } from '$lib/server/db';
-import { exportResponse, toCsv, toXlsx } from '$lib/server/export/table-export';
+import { exportFormatOf, exportTable } from '$lib/server/export/table-export';
 import { BILLING_REPORTS, exportBillingReport } from '$lib/server/billing/export-billing-reports';
 import { helsinkiDate } from '$lib/domain/helsinki-time';
 import type { RequestHandler } from './$types';
@@ -9,8 +9,7 @@ import type { RequestHandler } from './$types';
 /** A billing report (`?report=seasons|receivables`) as CSV or XLSX. */
 export const GET: RequestHandler = async (event) => {
 	const user = requireCoordinator(event);
-	const format = event.params.format;
-	if (format !== 'csv' && format !== 'xlsx') notFound(event);
+	const format = exportFormatOf(event);
 	const report =
 		BILLING_REPORTS.find((r) => r === event.url.searchParams.get('report')) ?? 'seasons';
 	const table = await exportBillingReport(
@@ -20,9 +19,8 @@ export const GET: RequestHandler = async (event) => {
 		helsinkiDate(new Date()),
 		event.locals.locale
 	);
-	const body = format === 'csv' ? toCsv(table) : await toXlsx(table);
-	return exportResponse(
-		body,
+	return exportTable(
+		table,
 		format,
 		report === 'seasons' ? 'laskutus-kausittain' : 'avoimet-saatavat'
 	);
