@@ -162,7 +162,7 @@ describe('parseRegistryCsv on broken files', () => {
 });
 
 describe('the shipped files of abolished municipalities and changes', () => {
-	it('read Pertunmaa with no population, merged into Mäntyharju on 1.1.2025', () => {
+	it('read Pertunmaa with its last population, merged into Mäntyharju on 1.1.2025', () => {
 		const abolished = parseRegistryCsv(abolishedText, { allowEmptyPopulation: true });
 		expect(abolished.errors).toEqual([]);
 		expect(abolished.rows).toEqual([
@@ -171,8 +171,8 @@ describe('the shipped files of abolished municipalities and changes', () => {
 				nameFi: 'Pertunmaa',
 				regionFi: 'Etelä-Savo',
 				subregionFi: 'Mikkeli',
-				population: null,
-				populationDate: null
+				population: 1_527,
+				populationDate: '2024-12-31'
 			})
 		]);
 		const { changes, errors } = parseMunicipalityChanges(changesText);
@@ -189,7 +189,11 @@ describe('the shipped files of abolished municipalities and changes', () => {
 	});
 
 	it('refuse an empty population in the file of current municipalities', () => {
-		expect(parseRegistryCsv(abolishedText).errors).toHaveLength(1);
+		const withoutPopulation = abolishedText.replace(/,1527(\r?\n)/, ',$1');
+		expect(parseRegistryCsv(withoutPopulation).errors).toHaveLength(1);
+		expect(
+			parseRegistryCsv(withoutPopulation, { allowEmptyPopulation: true }).rows[0]
+		).toMatchObject({ code: '588', population: null, populationDate: null });
 	});
 
 	it('refuse a bad changes file', () => {
@@ -240,8 +244,8 @@ describe('planRegistryImport', () => {
 			code: '588',
 			abolishedOn: '2025-01-01',
 			mergedInto: '507',
-			population: null,
-			sizeClass: null
+			population: 1_527,
+			sizeClass: 2
 		});
 		expect(plan.added.find((m) => m.code === '785')).toMatchObject({
 			sizeClass: 2,

@@ -319,7 +319,7 @@ describeWithBrowser('the municipality registry', () => {
 				const [pertunmaa] = rows;
 				expect(pertunmaa![COL.code]).toBe('588');
 				expect(pertunmaa![COL.name]).toMatch(/^Pertunmaa – Lakkautettu /);
-				expect(pertunmaa![COL.population], 'no population we could cite').toBe('–');
+				expect(pertunmaa![COL.population], 'its last population').toBe('1 527');
 				expect(await filters(page).getByLabel('Näytä myös lakkautetut kunnat').isChecked()).toBe(
 					true
 				);
@@ -343,8 +343,8 @@ describeWithBrowser('the municipality registry', () => {
 				).toBe('Lakkautettu 1.1.2025. Liitetty kuntaan Mäntyharju');
 				const pertunmaaFacts = await facts(page);
 				expect(pertunmaaFacts['Kuntanumero']).toBe('588');
-				expect(pertunmaaFacts['Väkiluku']).toBe('–');
-				expect(pertunmaaFacts['Kokoluokka']).toBe('–');
+				expect(pertunmaaFacts['Väkiluku 31.12.2024']).toBe('1 527');
+				expect(pertunmaaFacts['Kokoluokka']).toBe('2: 1 000–2 999 asukasta');
 				await checkAccessible(page, 'Pertunmaa');
 
 				await page.getByRole('link', { name: 'Liitetty kuntaan Mäntyharju' }).click();

@@ -109,9 +109,10 @@ describe('the first start', () => {
 			regionFi: 'Etelä-Savo',
 			abolishedOn: '2025-01-01',
 			mergedInto: '507',
-			population: null,
-			populationDate: null,
-			sizeClass: null
+			// its last figure, on its last day: a fee of its seasons is placed by it
+			population: 1_527,
+			populationDate: '2024-12-31',
+			sizeClass: 2
 		});
 	});
 
