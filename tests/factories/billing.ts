@@ -1,6 +1,14 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db';
-import { memberships } from '../../src/lib/server/db/schema';
+import {
+	invoiceCounters,
+	invoiceRuns,
+	invoices,
+	journeyShares,
+	memberBillingDetails,
+	memberships,
+	networkBillingDetails
+} from '../../src/lib/server/db/schema';
 import { systemActor } from '../../src/lib/server/actor';
 import { businessIdCheckDigit } from '../../src/lib/domain/billing/business-id';
 import { saveNetworkBillingDetails } from '../../src/lib/server/billing/save-network-billing-details';
@@ -77,4 +85,24 @@ export async function billedCodes(db: Db, seasonId: string): Promise<string[]> {
 			and(eq(memberships.seasonId, seasonId), inArray(memberships.state, ['decided', 'active']))
 		);
 	return rows.map((r) => r.code).sort();
+}
+
+/**
+ * Takes away the demo's billing (src/lib/server/demo/seed-billing.ts): its invoices and runs,
+ * the numbers they took, and the network's and members' billing details, so that a test bills
+ * USO 7 from the start, as a network's first invoicing does. The travel parts the demo billed
+ * are not invoiced again.
+ */
+export async function withoutDemoBilling(db: Db): Promise<void> {
+	await db
+		.update(journeyShares)
+		.set({ invoiceLineId: null })
+		.where(isNotNull(journeyShares.invoiceLineId));
+	// credit notes before what they credit: their references to it refuse the invoice's delete
+	await db.delete(invoices).where(eq(invoices.document, 'credit_note'));
+	await db.delete(invoices);
+	await db.delete(invoiceRuns);
+	await db.delete(invoiceCounters);
+	await db.delete(memberBillingDetails);
+	await db.delete(networkBillingDetails);
 }

@@ -1,6 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db';
 import {
+	invoices,
+	journeyShares,
 	journeys,
 	memberships,
 	seasonFocusAreas,
@@ -27,9 +29,18 @@ export const COORDINATOR: WorkshopActor = { role: 'coordinator' };
 /**
  * Takes away the demo's own workshops and journeys (src/lib/server/demo/demo-workshops.ts),
  * which use up every member's entitlement: the tests of the workshop rules start from members
- * with all five left, as a season's first day has them.
+ * with all five left, as a season's first day has them. The demo's invoices of travel costs and
+ * extra workshops (seed-billing.ts) go with what they billed.
  */
 export async function withoutDemoWorkshops(db: Db): Promise<void> {
+	await db
+		.update(journeyShares)
+		.set({ invoiceLineId: null })
+		.where(isNotNull(journeyShares.invoiceLineId));
+	const billedThem = inArray(invoices.kind, ['travel', 'extra']);
+	// credit notes before what they credit: their references to it refuse the invoice's delete
+	await db.delete(invoices).where(and(billedThem, eq(invoices.document, 'credit_note')));
+	await db.delete(invoices).where(billedThem);
 	await db.delete(journeys);
 	await db.delete(workshops);
 }

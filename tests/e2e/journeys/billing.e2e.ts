@@ -16,9 +16,11 @@ import {
 	visibleText
 } from '../stories/story';
 import { describedBy, download, facts, signInAs, VAALA_CONTACT } from './journey';
+import { withoutDemoBilling } from '../../factories/billing';
 
 /**
- * Kaisa, the coordinator, enters the network's billing details (a business ID with a wrong
+ * On the demo without its billing (which has USO 7's years billed already), as a network's
+ * first invoicing: Kaisa, the coordinator, enters the network's billing details (a business ID with a wrong
  * check digit is answered by its field), Vaala's contact person fills in Vaala's, and every
  * other member but Suomussalmi (777) has theirs. Kaisa previews the year 2024's
  * fees, sees Vaala's 9 000 € with 24 % VAT and Suomussalmi that cannot be invoiced yet, confirms,
@@ -33,7 +35,7 @@ const MEMBERS_WITH_DETAILS = ['205', '615', '140', '244', '743', '434', '599', '
 
 describeWithBrowser('the year’s invoicing', () => {
 	beforeAll(async () => {
-		app = await startApp();
+		app = await startApp({ prepare: withoutDemoBilling });
 		const coordinator = new HttpClient(app.url);
 		await coordinator.signIn(COORDINATOR.email);
 		for (const code of MEMBERS_WITH_DETAILS) {

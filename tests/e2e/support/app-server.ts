@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createThrowawayDatabase, testDatabaseUrl } from './postgres';
+import type { Db } from '../../../src/lib/server/db/client';
 
 /**
  * Starts the built app as `npm start` does (`node server.js`) as a child process on a free
@@ -49,6 +50,12 @@ export interface StartAppOptions {
 	 * copy of the run's seeded one. Also implied by `DEMO` in `env`, `dataDir` and `databaseUrl`.
 	 */
 	fresh?: boolean;
+	/**
+	 * Changes the app's copy of the database before the app starts, e.g. a factory that takes
+	 * away part of the demo (tests/factories/). Not with `dataDir` or `databaseUrl`: those are
+	 * someone else's database.
+	 */
+	prepare?: (db: Db) => Promise<void>;
 }
 
 export interface StopResult {
@@ -150,6 +157,31 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppServer
 			cleanups.push(() => rm(created, { recursive: true, force: true, maxRetries: 3 }));
 			if (template?.dataDir) await cp(template.dataDir, created, { recursive: true });
 			dataDir = created;
+		}
+	}
+
+	if (options.prepare) {
+		if (options.dataDir || options.databaseUrl) {
+			await cleanup();
+			throw new Error('startApp: prepare changes a copy, not a given dataDir or databaseUrl');
+		}
+		// the app takes the database only after this process has let it go; imported here, so
+		// that the files that change nothing do not load the database's drivers
+		try {
+			const { openDatabase } = await import('../../../src/lib/server/db/client');
+			const database = await openDatabase(
+				databaseUrl
+					? { kind: 'postgres', url: databaseUrl, poolSize: 1 }
+					: { kind: 'pglite', dataDir }
+			);
+			try {
+				await options.prepare(database.db);
+			} finally {
+				await database.close();
+			}
+		} catch (error) {
+			await cleanup();
+			throw error;
 		}
 	}
 

@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/setup/test-db';
 import { coordinatorActor, contactOf } from '../../../../tests/factories/workshops';
-import { memberBilling } from '../../../../tests/factories/billing';
+import { memberBilling, withoutDemoBilling } from '../../../../tests/factories/billing';
 import { auditLog } from '../db/schema';
 import { getMemberBillingDetails } from './billing-details';
 import { saveMemberBillingDetails } from './save-member-billing-details';
@@ -17,6 +17,8 @@ let database: TestDatabase;
 
 beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
+	// the demo's own billing: these tests start from none
+	await withoutDemoBilling(database.db);
 });
 afterAll(() => database?.close());
 
@@ -25,6 +27,10 @@ describe('a municipality’s billing details', () => {
 		const contact = await contactOf(database.db, '785');
 		const coordinator = await coordinatorActor(database.db);
 		const details = memberBilling('785', 'Vaalan kunta');
+		// the demo's own entries for Vaala come before
+		const [{ last } = { last: 0 }] = await database.db
+			.select({ last: sql<number>`coalesce(max(${auditLog.id}), 0)::int` })
+			.from(auditLog);
 		await saveMemberBillingDetails(database.db, contact.actor, '785', details, {
 			byCoordinator: false
 		});
@@ -46,7 +52,13 @@ describe('a municipality’s billing details', () => {
 		const entries = await database.db
 			.select()
 			.from(auditLog)
-			.where(and(eq(auditLog.entityType, 'municipality'), eq(auditLog.entityId, '785')))
+			.where(
+				and(
+					eq(auditLog.entityType, 'municipality'),
+					eq(auditLog.entityId, '785'),
+					gt(auditLog.id, last)
+				)
+			)
 			.orderBy(auditLog.id);
 		const billing = entries.filter((e) => e.action.startsWith('billing.'));
 		expect(billing.map((e) => e.action)).toEqual([

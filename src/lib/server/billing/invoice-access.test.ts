@@ -3,7 +3,11 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/setup/test-db';
 import { uso7 } from '../../../../tests/factories/events';
-import { billedCodes, seedBillingDetails } from '../../../../tests/factories/billing';
+import {
+	billedCodes,
+	seedBillingDetails,
+	withoutDemoBilling
+} from '../../../../tests/factories/billing';
 import { invoices } from '../db/schema';
 import { systemActor } from '../actor';
 import type { SessionUser } from '../auth/session';
@@ -55,6 +59,8 @@ async function refusal(run: () => unknown): Promise<number> {
 
 beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
+	// the demo's own billing: these tests start from none
+	await withoutDemoBilling(database.db);
 	const { seasonId, networkId } = await uso7(database.db);
 	await seedBillingDetails(database.db, networkId, await billedCodes(database.db, seasonId));
 	const run = await startInvoiceRun(database.db, systemActor, {

@@ -3,7 +3,12 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/setup/test-db';
 import { uso7 } from '../../../../tests/factories/events';
-import { USO_BILLING, billedCodes, seedBillingDetails } from '../../../../tests/factories/billing';
+import {
+	USO_BILLING,
+	billedCodes,
+	seedBillingDetails,
+	withoutDemoBilling
+} from '../../../../tests/factories/billing';
 import { ovtFromBusinessId } from '$lib/domain/billing/business-id';
 import { invoices } from '../db/schema';
 import { systemActor } from '../actor';
@@ -23,6 +28,8 @@ let vaalaId: string;
 
 beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
+	// the demo's own billing: these tests start from none
+	await withoutDemoBilling(database.db);
 	const { seasonId, networkId } = await uso7(database.db);
 	await seedBillingDetails(database.db, networkId, await billedCodes(database.db, seasonId), {
 		eInvoiceAddress: ovtFromBusinessId(USO_BILLING.businessId),

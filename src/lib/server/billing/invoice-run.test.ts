@@ -13,7 +13,8 @@ import {
 	USO_BILLING,
 	billedCodes,
 	memberBilling,
-	seedBillingDetails
+	seedBillingDetails,
+	withoutDemoBilling
 } from '../../../../tests/factories/billing';
 import {
 	invoiceLines,
@@ -55,7 +56,8 @@ const NO_POPULATION = '588';
 
 beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
-	// the demo's own approved journeys and extras would be billed too: these tests bill their own
+	// the demo's own billing, approved journeys and extras: these tests bill their own
+	await withoutDemoBilling(database.db);
 	await withoutDemoWorkshops(database.db);
 	await database.db
 		.update(municipalities)

@@ -7,6 +7,9 @@ import {
 	eventSignUps,
 	events,
 	files,
+	invoiceLines,
+	invoiceRuns,
+	invoices,
 	jobs,
 	journeyLines,
 	journeyShares,
@@ -20,8 +23,10 @@ import {
 	analysisResponses,
 	analysisSectionMeans,
 	analysisSections,
+	memberBillingDetails,
 	membershipDecisions,
 	memberships,
+	networkBillingDetails,
 	outbox,
 	roleAssignments,
 	seasonFocusAreas,
@@ -46,6 +51,12 @@ import { respondentScores } from '$lib/domain/analysis/scoring';
 import { latestPublishedVersion, loadVersion } from '../analysis/questionnaire-rows';
 import { findMunicipalityAnalysis } from '../analysis/analysis-queries';
 import { analysisResults } from '../analysis/analysis-results';
+import {
+	parseBusinessId,
+	parseEInvoiceAddress,
+	parseOperatorCode
+} from '$lib/domain/billing/business-id';
+import { bicFitsIban, parseFinnishIban } from '$lib/domain/billing/bank-account';
 import { seedDemo } from './seed-demo';
 import { USO7_FOCUS_AREAS, USO7_MEMBERS } from './uso7';
 
@@ -713,5 +724,121 @@ describe('the demo’s situation analysis', () => {
 			.orderBy(asc(workshops.startsAt));
 		expect(held.every((w) => w.startsAt! > closed!.at!)).toBe(true);
 		expect(held.slice(0, 3).map((w) => w.area)).toEqual([1, 2, 3]);
+	});
+});
+
+describe('the demo’s billing', () => {
+	it('has the network’s billing details and every USO 7 member’s, well-formed and checked', async () => {
+		const [network] = await database.db.select().from(networkBillingDetails);
+		expect(network).toMatchObject({ sellerName: 'Suomen Kuntaliitto ry', paymentTermsDays: 21 });
+		expect(parseBusinessId(network!.businessId).ok).toBe(true);
+		expect(parseFinnishIban(network!.iban).ok).toBe(true);
+		expect(bicFitsIban(network!.bic, network!.iban)).toBe(true);
+
+		const members = await database.db.select().from(memberBillingDetails);
+		expect(members.map((m) => m.municipalityCode).sort()).toEqual(
+			USO7_MEMBERS.map((m) => m.code).sort()
+		);
+		for (const member of members) {
+			expect(parseBusinessId(member.businessId), member.municipalityCode).toMatchObject({
+				ok: true
+			});
+			expect(member.buyerReference, member.municipalityCode).not.toBe('');
+			expect(member.checkedAt, member.municipalityCode).not.toBeNull();
+			if (member.delivery === 'e_invoice') {
+				expect(member.eInvoiceAddress).toBe(`0037${member.businessId.replace('-', '')}`);
+				expect(parseEInvoiceAddress(member.eInvoiceAddress!).ok).toBe(true);
+				expect(parseOperatorCode(member.eInvoiceOperator!).ok).toBe(true);
+			}
+		}
+		const byEmail = members.filter((m) => m.delivery === 'email');
+		expect(byEmail.map((m) => m.municipalityCode).sort()).toEqual(['588', '777']);
+		expect(byEmail.every((m) => m.invoiceEmail?.endsWith('@example.fi'))).toBe(true);
+		// Pedersöre and Raasepori: bilingual with a Swedish-speaking majority
+		const swedish = members.filter((m) => m.language === 'sv').map((m) => m.municipalityCode);
+		expect(swedish.sort()).toEqual(['599', '710']);
+	});
+
+	it('bills every USO 7 member its fees of 2023 at 24 % and of 2024 at 25,5 %, Vaala 9 000 € a year', async () => {
+		const billed = USO7_MEMBERS.filter((m) => m.state === 'active' || m.state === 'decided');
+		const fees = await database.db
+			.select()
+			.from(invoices)
+			.where(eq(invoices.kind, 'fee'))
+			.orderBy(asc(invoices.number));
+		for (const [year, rate, issued] of [
+			[2023, 2400, '2023-03-15'],
+			[2024, 2550, '2024-09-16']
+		] as const) {
+			const ofYear = fees.filter((f) => f.year === year);
+			expect(ofYear.map((f) => f.municipalityCode).sort()).toEqual(
+				billed.map((m) => m.code).sort()
+			);
+			// numbered without gaps in the year of the invoice date
+			expect(ofYear.map((f) => f.number)).toEqual(
+				ofYear.map((_, i) => `${year}-${String(i + 1).padStart(6, '0')}`)
+			);
+			expect(ofYear.every((f) => f.issueDate === issued)).toBe(true);
+			expect(ofYear.every((f) => f.vatBreakdown.every((g) => g.vatBasisPoints === rate))).toBe(
+				true
+			);
+		}
+		const vaala = fees.filter((f) => f.municipalityCode === '785');
+		expect(vaala.map((f) => [f.netCents, f.vatCents, f.grossCents])).toEqual([
+			[900_000, 216_000, 1_116_000],
+			[900_000, 229_500, 1_129_500]
+		]);
+		expect(fees.find((f) => f.municipalityCode === '599')?.language).toBe('sv');
+	});
+
+	it('bills every approved USO 7 journey once, and Vaala’s extra workshop', async () => {
+		const shares = await database.db
+			.select({ code: journeyShares.municipalityCode, line: journeyShares.invoiceLineId })
+			.from(journeyShares)
+			.innerJoin(journeys, eq(journeys.id, journeyShares.journeyId))
+			.where(eq(journeys.state, 'approved'));
+		expect(shares.length).toBeGreaterThan(0);
+		expect(shares.every((s) => s.line !== null)).toBe(true);
+		const others = await database.db
+			.select({ n: count() })
+			.from(journeyShares)
+			.innerJoin(journeys, eq(journeys.id, journeyShares.journeyId))
+			.where(
+				and(sql`${journeys.state} <> 'approved'`, sql`${journeyShares.invoiceLineId} is not null`)
+			);
+		expect(others[0]!.n).toBe(0);
+
+		const later = await database.db
+			.select()
+			.from(invoices)
+			.where(inArray(invoices.kind, ['travel', 'extra']))
+			.orderBy(asc(invoices.number));
+		const travelled = [...new Set(shares.map((s) => s.code))].map((code) => [code, 'travel']);
+		expect(later.map((i) => [i.municipalityCode, i.kind]).sort()).toEqual(
+			[...travelled, ['785', 'extra']].sort()
+		);
+		const [extra] = later.filter((i) => i.kind === 'extra');
+		expect(extra).toMatchObject({ netCents: 120_000, vatCents: 30_600, grossCents: 150_600 });
+		const [lines] = await database.db
+			.select({ n: count() })
+			.from(invoiceLines)
+			.where(
+				inArray(
+					invoiceLines.invoiceId,
+					later.map((i) => i.id)
+				)
+			);
+		expect(lines!.n).toBe(shares.length + 1);
+	});
+
+	it('leaves no invoice run to do: every run done, no job of one left', async () => {
+		const runs = await database.db.select().from(invoiceRuns);
+		expect(runs).toHaveLength(3);
+		expect(runs.every((r) => r.state === 'done' && r.membersTotal === 12)).toBe(true);
+		const [left] = await database.db
+			.select({ n: count() })
+			.from(jobs)
+			.where(eq(jobs.kind, 'invoice_run'));
+		expect(left!.n).toBe(0);
 	});
 });

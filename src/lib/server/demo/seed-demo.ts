@@ -19,6 +19,7 @@ import { NOT_CONTINUING, USO8_FOCUS_AREAS, USO8_SEASON, uso8Period } from './uso
 import { seedDemoEvents, type DemoPerson } from './seed-events';
 import { seedDemoWorkshops } from './seed-workshops';
 import { seedDemoAnalysis } from './seed-analysis';
+import { seedDemoBilling } from './seed-billing';
 
 export const DEMO_PASSWORD = 'verkosto-demo';
 export const DEMO_COORDINATOR = 'koordinaattori@example.fi';
@@ -30,7 +31,8 @@ export const DEMO_EXPERT_2 = 'erityisasiantuntija@example.fi';
  * Loads the demo story into an empty database: the USO network and its staff, USO 7
  * (2023–2024) with its members, programme and workshops, and USO 8 running around `now`, the
  * day the demo is loaded (uso8.ts), with its events, workshops and the experts' travel costs,
- * and USO 7's situation analysis answered by every active member (seed-analysis.ts). People are fictional and use @example.fi addresses. Does nothing
+ * and USO 7's situation analysis answered by every active member (seed-analysis.ts) and its
+ * billing (seed-billing.ts). People are fictional and use @example.fi addresses. Does nothing
  * when any user exists.
  */
 export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean> {
@@ -101,6 +103,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
 			people: uso7.people,
 			seasons: { 7: uso7.season, 8: uso8 }
 		});
+		await seedDemoBilling(tx, { networkId: uso.id, coordinator, uso7: uso7.season });
 	});
 	return true;
 }
