@@ -415,7 +415,10 @@ describe('a run whose process is killed half-way', () => {
 			child.kill('SIGKILL');
 			await exited;
 
-			expect(await runRow(runId)).toMatchObject({ state: 'running', membersBilled: 3 });
+			// three members done, whichever they were (Pertunmaa, skipped, may be among them)
+			const killed = await runRow(runId);
+			expect(killed.state).toBe('running');
+			expect(killed.membersBilled + killed.membersSkipped).toBe(3);
 			expect((await continueInvoiceRun(database.db, runId)).state).toBe('done');
 			const run = await runRow(runId);
 			expect(run.membersBilled + run.membersSkipped).toBe(codes.length);
