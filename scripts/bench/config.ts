@@ -231,6 +231,22 @@ export const PAGE_TARGETS: PageTarget[] = [
 		session: 'expert',
 		database: true,
 		reads: "session; the expert's workshops ahead or to record, and those done: a page of each"
+	},
+	{
+		name: 'invoices',
+		kind: 'page',
+		path: '/billing/invoices',
+		session: 'coordinator',
+		database: true,
+		reads: "session; the network's seasons ‖ its invoices' count and the first 50 by number"
+	},
+	{
+		name: 'municipality invoices',
+		kind: 'page',
+		path: '/municipalities/785/invoices',
+		session: 'contact person',
+		database: true,
+		reads: "session; the municipality; its invoices' count and the newest 50"
 	}
 ];
 

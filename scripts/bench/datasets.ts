@@ -1062,9 +1062,71 @@ const analysisData: DataSet = {
 	}
 };
 
+/** Invoices at full scale: 100 times the 600 of the small one. */
+const INVOICES_FULL = 60_000;
+
+/**
+ * Invoices of the generated seasons' memberships, as runs leave them: each membership's two
+ * yearly fees first, then travel invoices, numbered in each year's series after the demo's
+ * (which bills 2023 and 2024), four in five paid. The rows are what the invoice lists read; the
+ * parties and VAT breakdown are placeholders, as no document is drawn from them here.
+ */
+const invoicesData: DataSet = {
+	name: 'invoices',
+	describe: (scale) =>
+		`${Math.round(INVOICES_FULL * scale)} invoices of the memberships of seasons ${FULL_SCALE.firstSeason}–${LAST_SEASON}, Vaala's among them`,
+	async fill({ db, scale }) {
+		const total = Math.round(INVOICES_FULL * scale);
+		await db.execute(
+			sql.raw(`
+				with ms as (
+					select ms.id, ms.season_id, ms.municipality_code,
+						extract(year from s.starts_on)::int as y0,
+						-- Vaala first, so that its own list has invoices at every scale
+						(row_number() over (order by ms.municipality_code <> '785', s.number, ms.municipality_code))::int - 1 as k,
+						(count(*) over ())::int as m
+					from memberships ms join seasons s on s.id = ms.season_id
+					where s.network_id = ${USO} and s.number between ${FULL_SCALE.firstSeason} and ${LAST_SEASON}
+				),
+				picked as (
+					select i, ms.*, i / ms.m as round
+					from generate_series(0, ${total} - 1) as i join ms on ms.k = i % ms.m
+				),
+				numbered as (
+					select picked.*, y0 + round % 2 as year,
+						1000 + (row_number() over (partition by y0 + round % 2 order by i))::int as seq
+					from picked
+				)
+				insert into invoices (network_id, season_id, membership_id, municipality_code, year,
+					kind, sequence, number, issue_date, due_date, reference, rf_reference, language,
+					delivery, buyer_reference, seller, buyer, net_cents, vat_cents, gross_cents,
+					vat_breakdown, paid_cents)
+				select ${USO}, season_id, id, municipality_code, year,
+					(case when round < 2 then 'fee' else 'travel' end)::invoice_kind, seq,
+					year || '-' || lpad(seq::text, 6, '0'),
+					make_date(year, 3, 1) + seq % 250, make_date(year, 3, 1) + seq % 250 + 21,
+					year || lpad(seq::text, 6, '0') || '0', 'RF00' || year || lpad(seq::text, 6, '0'),
+					'fi', 'e_invoice', 'KUNTA-' || municipality_code,
+					'{"name": "Suomen Kuntaliitto ry"}'::jsonb,
+					jsonb_build_object('name', 'Kunta ' || municipality_code),
+					900000, 229500, 1129500, '[]'::jsonb,
+					case when i % 5 = 0 then 0 else 1129500 end
+				from numbered
+			`)
+		);
+		return {
+			invoices: await countOf(db, sql`select count(*) as n from invoices`),
+			vaalaInvoices: await countOf(
+				db,
+				sql`select count(*) as n from invoices where municipality_code = '785'`
+			)
+		};
+	}
+};
+
 /**
  * Run in this order: memberships name people as contact persons; events sign up the people of
- * the seasons' members; workshops belong to the seasons' active memberships.
+ * the seasons' members; workshops and invoices belong to the seasons' memberships.
  */
 export const DATASETS: DataSet[] = [
 	registry,
@@ -1074,7 +1136,8 @@ export const DATASETS: DataSet[] = [
 	membershipsData,
 	eventsData,
 	workshopsData,
-	analysisData
+	analysisData,
+	invoicesData
 ];
 
 /** Runs every generator, then refreshes the planner's statistics. */
