@@ -12,6 +12,7 @@ import { billingCreditEn } from './en/billing-credit';
 import { billingReportsEn } from './en/billing-reports';
 import { workshopReportsEn } from './en/workshop-reports';
 import { analysisEn } from './en/analysis';
+import { analysisReportEn } from './en/analysis-report';
 
 export const en: Messages = {
 	'app.name': 'Verkosto',
@@ -547,5 +548,6 @@ export const en: Messages = {
 	...billingCreditEn,
 	...billingReportsEn,
 	...workshopReportsEn,
-	...analysisEn
+	...analysisEn,
+	...analysisReportEn
 };

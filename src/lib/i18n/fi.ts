@@ -11,6 +11,7 @@ import { billingCreditFi } from './fi/billing-credit';
 import { billingReportsFi } from './fi/billing-reports';
 import { workshopReportsFi } from './fi/workshop-reports';
 import { analysisFi } from './fi/analysis';
+import { analysisReportFi } from './fi/analysis-report';
 /**
  * The message catalogue's source language. Swedish and English must have every key
  * (the compiler checks) and the same {placeholders} (a test checks).
@@ -550,7 +551,8 @@ export const fi = {
 	...billingCreditFi,
 	...billingReportsFi,
 	...workshopReportsFi,
-	...analysisFi
+	...analysisFi,
+	...analysisReportFi
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -12,6 +12,7 @@ import { billingCreditSv } from './sv/billing-credit';
 import { billingReportsSv } from './sv/billing-reports';
 import { workshopReportsSv } from './sv/workshop-reports';
 import { analysisSv } from './sv/analysis';
+import { analysisReportSv } from './sv/analysis-report';
 
 export const sv: Messages = {
 	'app.name': 'Verkosto',
@@ -548,5 +549,6 @@ export const sv: Messages = {
 	...billingCreditSv,
 	...billingReportsSv,
 	...workshopReportsSv,
-	...analysisSv
+	...analysisSv,
+	...analysisReportSv
 };

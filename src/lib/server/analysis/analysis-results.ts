@@ -50,7 +50,7 @@ export interface AnalysisResults {
 }
 
 /** The municipality's own respondents' section scores, one entry per respondent. */
-async function ownRespondentScores(
+export async function ownRespondentScores(
 	db: DbOrTx,
 	analysisId: string,
 	version: LoadedVersion

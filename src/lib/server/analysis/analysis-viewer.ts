@@ -10,12 +10,16 @@ import type { MunicipalityAnalysis } from './analysis-queries';
  * municipality's: its contact person and the coordinators of the season's network manage it;
  * its participants read the scores; an expert reads them (free text included) once assigned
  * to one of the membership's workshops, the work the analysis aims. Nobody else sees anything,
- * and no respondent's answers are ever shown by name.
+ * and no respondent's answers are ever shown by name. The expert's summary and recommendations
+ * (ADR 027) are written by that assigned expert or by the network's coordinator, and read by
+ * everyone who sees the results.
  */
 export interface AnalysisViewer {
 	manage: boolean;
 	/** Free-text answers: the municipality's contact person, the network's staff, the expert. */
 	freeText: boolean;
+	/** Writes the summary and recommendations: the network's coordinator, the assigned expert. */
+	summary: boolean;
 }
 
 export async function analysisViewer(
@@ -25,12 +29,12 @@ export async function analysisViewer(
 ): Promise<AnalysisViewer | null> {
 	if (hasRole(user, 'coordinator')) {
 		return coordinatedNetworks(user).includes(analysis.season.networkId)
-			? { manage: true, freeText: true }
+			? { manage: true, freeText: true, summary: true }
 			: null;
 	}
 	const access = municipalityAccess(user, analysis.municipality.code);
-	if (access === 'manage') return { manage: true, freeText: true };
-	if (access === 'read') return { manage: false, freeText: false };
+	if (access === 'manage') return { manage: true, freeText: true, summary: false };
+	if (access === 'read') return { manage: false, freeText: false, summary: false };
 	if (!hasRole(user, 'expert')) return null;
 	const [assigned] = await db
 		.select({ id: workshops.id })
@@ -40,5 +44,5 @@ export async function analysisViewer(
 			and(eq(workshops.membershipId, analysis.membership.id), eq(workshopExperts.userId, user.id))
 		)
 		.limit(1);
-	return assigned ? { manage: false, freeText: true } : null;
+	return assigned ? { manage: false, freeText: true, summary: true } : null;
 }

@@ -509,19 +509,22 @@ describe('isolation', () => {
 			await viewer(user([{ role: 'contact_person', municipalityCode: '785', networkId: null }]))
 		).toEqual({
 			manage: true,
-			freeText: true
+			freeText: true,
+			summary: false
 		});
 		expect(
 			await viewer(user([{ role: 'participant', municipalityCode: '785', networkId: null }]))
 		).toEqual({
 			manage: false,
-			freeText: false
+			freeText: false,
+			summary: false
 		});
 		expect(
 			await viewer(user([{ role: 'coordinator', municipalityCode: null, networkId }]))
 		).toEqual({
 			manage: true,
-			freeText: true
+			freeText: true,
+			summary: true
 		});
 		// another municipality's contact person, another network's coordinator, an unassigned expert
 		expect(

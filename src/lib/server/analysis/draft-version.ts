@@ -51,7 +51,17 @@ export async function draftForEdit(
 	return { draft: (await loadVersion(tx, created!.id))!, copiedFrom: published };
 }
 
-async function copyContent(tx: Tx, from: LoadedVersion, versionId: string) {
+/**
+ * Copies a version's sections, questions and options, keys included, into another version.
+ * `focusArea` maps a section's focus area (another season's, when a questionnaire is carried
+ * into the next season); by default it is kept.
+ */
+export async function copyContent(
+	tx: Tx,
+	from: LoadedVersion,
+	versionId: string,
+	focusArea: (id: string | null) => string | null = (id) => id
+) {
 	const sections = from.questionnaire.sections;
 	if (sections.length === 0) return;
 	const rows = await tx
@@ -60,7 +70,13 @@ async function copyContent(tx: Tx, from: LoadedVersion, versionId: string) {
 		.where(eq(analysisSections.versionId, from.version.id));
 	const newSections = await tx
 		.insert(analysisSections)
-		.values(rows.map(({ id: _id, scoringFingerprint: _f, ...s }) => ({ ...s, versionId })))
+		.values(
+			rows.map(({ id: _id, scoringFingerprint: _f, ...s }) => ({
+				...s,
+				versionId,
+				focusAreaId: focusArea(s.focusAreaId)
+			}))
+		)
 		.returning({ id: analysisSections.id, key: analysisSections.key });
 	const sectionId = new Map(rows.map((r) => [r.id, newSections.find((n) => n.key === r.key)!.id]));
 	const questions = await tx

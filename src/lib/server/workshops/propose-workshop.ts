@@ -1,6 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../db';
-import { memberships, seasons, workshopParticipants, workshops } from '../db/schema';
+import {
+	analyses,
+	analysisRecommendations,
+	memberships,
+	seasons,
+	workshopParticipants,
+	workshops
+} from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../actor';
 import { helsinkiDate } from '$lib/domain/helsinki-time';
@@ -28,6 +35,11 @@ export interface ProposalInput {
 	participantIds: readonly string[];
 	/** Proposed beyond the entitlement, for the coordinator to approve. */
 	asExtra: boolean;
+	/**
+	 * The situation analysis's recommendation it follows (ADR 027): one of this membership's
+	 * analysis, and not already a workshop that is not cancelled.
+	 */
+	recommendationId?: string | null;
 }
 
 export type ProposalField = 'focusAreaId' | 'participantIds';
@@ -42,7 +54,8 @@ export type ProposeWorkshopResult =
 				| 'membership_not_active'
 				| 'season_over'
 				| 'entitlement_used'
-				| 'extra_not_needed';
+				| 'extra_not_needed'
+				| 'already_proposed';
 	  }
 	| { ok: false; error: 'fields'; fields: Partial<Record<ProposalField, 'invalidChoice'>> };
 
@@ -81,6 +94,32 @@ export async function proposeWorkshop(
 		if (refusal) return { ok: false, error: refusal };
 		if (membership.state !== 'active') return { ok: false, error: 'membership_not_active' };
 		if (helsinkiDate(now) > membership.endsOn) return { ok: false, error: 'season_over' };
+		const recommendationId = input.recommendationId ?? null;
+		if (recommendationId !== null) {
+			// under the membership's lock: a second press finds the first one's workshop (the
+			// partial unique index workshops_recommendation is the floor under it)
+			if (!isUuid(recommendationId)) return { ok: false, error: 'not_found' };
+			const [recommendation] = await tx
+				.select({ id: analysisRecommendations.id, workshopId: workshops.id })
+				.from(analysisRecommendations)
+				.innerJoin(analyses, eq(analyses.id, analysisRecommendations.analysisId))
+				.leftJoin(
+					workshops,
+					and(
+						eq(workshops.recommendationId, analysisRecommendations.id),
+						ne(workshops.state, 'cancelled')
+					)
+				)
+				.where(
+					and(
+						eq(analysisRecommendations.id, recommendationId),
+						eq(analyses.membershipId, membership.id)
+					)
+				)
+				.limit(1);
+			if (!recommendation) return { ok: false, error: 'not_found' };
+			if (recommendation.workshopId) return { ok: false, error: 'already_proposed' };
+		}
 
 		const fields: Extract<ProposeWorkshopResult, { error: 'fields' }>['fields'] = {};
 		if (
@@ -111,7 +150,8 @@ export async function proposeWorkshop(
 			strategyLink: input.strategyLink,
 			preferredDates: input.preferredDates,
 			format: input.format,
-			extra: placement.extra
+			extra: placement.extra,
+			recommendationId
 		};
 		const [row] = await tx
 			.insert(workshops)

@@ -379,3 +379,62 @@ export const analysisSectionMeans = pgTable(
 		index('analysis_section_means_section').on(t.sectionId, t.respondents, t.mean)
 	]
 );
+
+/**
+ * The expert's summary of a municipality's analysis (ADR 027): written by an expert assigned
+ * to the membership's workshops or by the network's coordinator, read by the municipality and
+ * the network's staff, printed in the board's PDF report. One per analysis.
+ */
+export const analysisSummaries = pgTable(
+	'analysis_summaries',
+	{
+		analysisId: uuid('analysis_id')
+			.primaryKey()
+			.references(() => analyses.id, { onDelete: 'cascade' }),
+		text: text('text').notNull(),
+		updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		check('analysis_summaries_length', sql`char_length(${t.text}) <= 10000`),
+		// the set null on erasure
+		index('analysis_summaries_updated_by').on(t.updatedBy)
+	]
+);
+
+/**
+ * A recommended workshop theme of the expert's summary, in the order the expert gives. A
+ * recommendation may become the municipality's workshop proposal (workshops.recommendation_id).
+ */
+export const analysisRecommendations = pgTable(
+	'analysis_recommendations',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		analysisId: uuid('analysis_id')
+			.notNull()
+			.references(() => analyses.id, { onDelete: 'cascade' }),
+		position: smallint('position').notNull(),
+		title: text('title').notNull(),
+		text: text('text').notNull().default(''),
+		/** The season's focus area it is about; set null if the area goes. */
+		focusAreaId: uuid('focus_area_id').references(() => seasonFocusAreas.id, {
+			onDelete: 'set null'
+		}),
+		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		check('analysis_recommendations_position', sql`${t.position} between 1 and 99`),
+		check(
+			'analysis_recommendations_length',
+			sql`char_length(${t.title}) between 1 and 300 and char_length(${t.text}) <= 4000`
+		),
+		// an analysis's recommendations in order
+		index('analysis_recommendations_analysis').on(t.analysisId, t.position),
+		// the set null when a focus area is removed
+		index('analysis_recommendations_focus_area').on(t.focusAreaId),
+		// the set null on erasure
+		index('analysis_recommendations_created_by').on(t.createdBy)
+	]
+);

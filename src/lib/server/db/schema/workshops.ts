@@ -18,6 +18,7 @@ import { users } from './auth';
 import { files } from './files';
 import { memberships } from './memberships';
 import { seasonFocusAreas } from './seasons';
+import { analysisRecommendations } from './analysis';
 
 export const workshopStateEnum = pgEnum('workshop_state', [
 	'proposed',
@@ -62,6 +63,14 @@ export const workshops = pgTable(
 		goal: text('goal').notNull(),
 		/** A goal of the municipality's strategy or a finding of its situation analysis (free text). */
 		strategyLink: text('strategy_link').notNull().default(''),
+		/**
+		 * The finding it follows: the recommendation of the municipality's situation analysis it
+		 * was proposed from (ADR 027). Set null if the recommendation is removed: the workshop
+		 * stays, its need and goal say what it was about.
+		 */
+		recommendationId: uuid('recommendation_id').references(() => analysisRecommendations.id, {
+			onDelete: 'set null'
+		}),
 		/** The municipality's wishes for the dates, as it writes them. */
 		preferredDates: text('preferred_dates').notNull().default(''),
 		format: workshopFormatEnum('format').notNull(),
@@ -128,7 +137,13 @@ export const workshops = pgTable(
 		// workshops of a focus area (and the set null when one is removed)
 		index('workshops_focus_area').on(t.focusAreaId),
 		// workshops a person proposed (personal data export)
-		index('workshops_proposed_by').on(t.proposedBy)
+		index('workshops_proposed_by').on(t.proposedBy),
+		// a recommendation becomes one workshop at a time (pressing twice proposes once); the
+		// recommendation's workshop, and the set null
+		uniqueIndex('workshops_recommendation')
+			.on(t.recommendationId)
+			.where(sql`${t.recommendationId} is not null and ${t.state} <> 'cancelled'`),
+		index('workshops_recommendation_any').on(t.recommendationId)
 	]
 );
 

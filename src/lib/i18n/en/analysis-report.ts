@@ -1,0 +1,86 @@
+import type { analysisReportFi } from '../fi/analysis-report';
+
+export const analysisReportEn: Record<keyof typeof analysisReportFi, string> = {
+	'report.summary': 'Expert’s summary',
+	'report.noSummary': 'The expert has not written a summary yet.',
+	'report.summaryUpdated': 'Updated {date}, {name}',
+	'report.recommendations': 'Recommended workshop themes',
+	'report.noRecommendations': 'No recommendations yet.',
+	'report.focusArea': 'Focus area: {area}',
+	'report.edit': 'Write the summary and recommendations',
+	'report.editorTitle': 'Summary and recommendations',
+	'report.editorIntro':
+		'The summary and recommendations are shown to the municipality’s contact person and participants, to the network’s staff and in the report for the council. Other members do not see them.',
+	'report.summaryText': 'Summary',
+	'report.summaryHint': 'An empty text removes the summary.',
+	'report.saveSummary': 'Save the summary',
+	'report.newRecommendation': 'New recommendation',
+	'report.recommendationHeading': 'Recommendation {number}',
+	'report.recTitle': 'Title',
+	'report.recText': 'Description',
+	'report.recTextHint':
+		'What the municipality should develop and why. Becomes the need of the workshop proposal.',
+	'report.recFocusArea': 'Focus area',
+	'report.noFocusArea': 'No focus area',
+	'report.recPosition': 'Order',
+	'report.saveRecommendation': 'Save the recommendation',
+	'report.addRecommendation': 'Add the recommendation',
+	'report.removeRecommendation': 'Remove the recommendation',
+	'report.done.saved': 'The summary was saved.',
+	'report.done.removed': 'The summary was removed.',
+	'report.done.unchanged': 'Nothing changed.',
+	'report.done.recommendation': 'The recommendation was saved.',
+	'report.done.recommendationRemoved': 'The recommendation was removed.',
+	'report.done.proposed': 'The recommendation became the municipality’s workshop proposal.',
+	'report.refusal.not_found': 'The recommendation was not found.',
+	'report.propose': 'Propose as a workshop',
+	'report.proposeHint':
+		'Makes the municipality’s workshop proposal with the recommendation’s title as its goal and its description as the need. The coordinator agrees the workshop with an expert.',
+	'report.proposedWorkshop': 'Workshop from the recommendation: {state}',
+	'report.backToResults': 'Back to the results',
+	'report.backToAnalysis': 'Situation analysis',
+	'report.followsRecommendation': 'Situation analysis recommendation',
+	'report.followsRecommendationText': '{title} (situation analysis of season {season})',
+	'workshops.refusal.already_proposed':
+		'The recommendation is already a workshop proposal that has not been cancelled.',
+
+	'report.change': 'Change from the previous season',
+	'report.changeIntro':
+		'Compared with the situation analysis of season {season} (questionnaire version {version}). A section is compared only where it is scored as it was then.',
+	'report.previousScore': 'Season {season}',
+	'report.currentScore': 'This season',
+	'report.changeColumn': 'Change',
+	'report.notComparable.not_in_previous': 'The section was not in the previous season.',
+	'report.notComparable.scored_differently':
+		'The section is scored differently from the previous season.',
+	'report.notComparable.no_previous_score': 'No score in the previous season.',
+	'report.notComparable.no_current_score': 'No score this season.',
+	'report.changeChartAlt': 'Section scores by season: {rows}',
+	'report.changeChartRow': '{section} {previous} → {current}',
+	'report.changeLegend':
+		'In the chart the outlined bar is the previous season and the filled bar this season (scale 0–100).',
+	'report.copyPrevious': 'Start from the previous season’s questionnaire',
+	'report.copyPreviousHint':
+		'Copies the previous season’s newest published questionnaire as a draft. Sections keep their keys, so the results show the change from the previous season in the sections that are scored alike.',
+	'report.done.copied': 'The questionnaire of season {season} was copied as a draft.',
+	'report.copyRefusal.not_found': 'The season was not found.',
+	'report.copyRefusal.not_empty': 'The season already has a questionnaire.',
+	'report.copyRefusal.no_previous': 'The previous season has no published questionnaire.',
+
+	'report.download': 'Report for the council (PDF)',
+	'report.downloadEn': 'in English',
+	'report.pdf.title': 'Situation analysis: {municipality}, {season}',
+	'report.pdf.subject':
+		'Results of the situation analysis of {municipality}, {network}, season {season}',
+	'report.pdf.facts': 'Details',
+	'report.pdf.municipality': 'Municipality',
+	'report.pdf.season': 'Season',
+	'report.pdf.version': 'Questionnaire version',
+	'report.pdf.state': 'State',
+	'report.pdf.respondents': 'Respondents with a score',
+	'report.pdf.sizeClass': 'Size class',
+	'report.pdf.made': 'Report made',
+	'report.pdf.sectionsChartAlt': 'Radar chart of the municipality’s section scores: {scores}',
+	'report.pdf.placeHeading': '{group}: the municipality’s place in the distribution',
+	'report.pdf.suppressedRow': '{section}: not shown (fewer than {count} municipalities)'
+};

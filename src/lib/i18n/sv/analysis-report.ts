@@ -1,0 +1,86 @@
+import type { analysisReportFi } from '../fi/analysis-report';
+
+export const analysisReportSv: Record<keyof typeof analysisReportFi, string> = {
+	'report.summary': 'Expertens sammanfattning',
+	'report.noSummary': 'Experten har ännu inte skrivit någon sammanfattning.',
+	'report.summaryUpdated': 'Uppdaterad {date}, {name}',
+	'report.recommendations': 'Rekommenderade teman för workshoppar',
+	'report.noRecommendations': 'Inga rekommendationer ännu.',
+	'report.focusArea': 'Fokusområde: {area}',
+	'report.edit': 'Skriv sammanfattning och rekommendationer',
+	'report.editorTitle': 'Sammanfattning och rekommendationer',
+	'report.editorIntro':
+		'Sammanfattningen och rekommendationerna visas för kommunens kontaktperson och deltagare, för nätverkets personal och i rapporten till fullmäktige. Andra medlemskommuner ser dem inte.',
+	'report.summaryText': 'Sammanfattning',
+	'report.summaryHint': 'En tom text tar bort sammanfattningen.',
+	'report.saveSummary': 'Spara sammanfattningen',
+	'report.newRecommendation': 'Ny rekommendation',
+	'report.recommendationHeading': 'Rekommendation {number}',
+	'report.recTitle': 'Rubrik',
+	'report.recText': 'Beskrivning',
+	'report.recTextHint':
+		'Vad kommunen bör utveckla och varför. Blir behovet i förslaget till workshop.',
+	'report.recFocusArea': 'Fokusområde',
+	'report.noFocusArea': 'Inget fokusområde',
+	'report.recPosition': 'Ordning',
+	'report.saveRecommendation': 'Spara rekommendationen',
+	'report.addRecommendation': 'Lägg till rekommendationen',
+	'report.removeRecommendation': 'Ta bort rekommendationen',
+	'report.done.saved': 'Sammanfattningen sparades.',
+	'report.done.removed': 'Sammanfattningen togs bort.',
+	'report.done.unchanged': 'Ingenting ändrades.',
+	'report.done.recommendation': 'Rekommendationen sparades.',
+	'report.done.recommendationRemoved': 'Rekommendationen togs bort.',
+	'report.done.proposed': 'Rekommendationen blev kommunens förslag till workshop.',
+	'report.refusal.not_found': 'Rekommendationen hittades inte.',
+	'report.propose': 'Föreslå som workshop',
+	'report.proposeHint':
+		'Gör kommunens förslag till workshop med rekommendationens rubrik som mål och dess beskrivning som behov. Koordinatorn kommer överens om workshoppen med en expert.',
+	'report.proposedWorkshop': 'Workshop utifrån rekommendationen: {state}',
+	'report.backToResults': 'Tillbaka till resultaten',
+	'report.backToAnalysis': 'Lägesanalys',
+	'report.followsRecommendation': 'Lägesanalysens rekommendation',
+	'report.followsRecommendationText': '{title} (lägesanalysen för säsong {season})',
+	'workshops.refusal.already_proposed':
+		'Rekommendationen har redan blivit ett förslag till workshop som inte har ställts in.',
+
+	'report.change': 'Förändring från föregående säsong',
+	'report.changeIntro':
+		'Jämfört med lägesanalysen för säsong {season} (enkätens version {version}). Ett avsnitt jämförs bara om det poängsätts på samma sätt som då.',
+	'report.previousScore': 'Säsong {season}',
+	'report.currentScore': 'Denna säsong',
+	'report.changeColumn': 'Förändring',
+	'report.notComparable.not_in_previous': 'Avsnittet fanns inte föregående säsong.',
+	'report.notComparable.scored_differently':
+		'Avsnittet poängsätts på ett annat sätt än föregående säsong.',
+	'report.notComparable.no_previous_score': 'Inga poäng föregående säsong.',
+	'report.notComparable.no_current_score': 'Inga poäng denna säsong.',
+	'report.changeChartAlt': 'Avsnittens poäng per säsong: {rows}',
+	'report.changeChartRow': '{section} {previous} → {current}',
+	'report.changeLegend':
+		'I diagrammet är stapeln med kontur föregående säsong och den fyllda stapeln denna säsong (skala 0–100).',
+	'report.copyPrevious': 'Börja från föregående säsongs enkät',
+	'report.copyPreviousHint':
+		'Kopierar föregående säsongs senast publicerade enkät som utkast. Avsnitten behåller sina nycklar, så resultaten visar förändringen från föregående säsong i de avsnitt som poängsätts på samma sätt.',
+	'report.done.copied': 'Enkäten för säsong {season} kopierades som utkast.',
+	'report.copyRefusal.not_found': 'Säsongen hittades inte.',
+	'report.copyRefusal.not_empty': 'Säsongen har redan en enkät.',
+	'report.copyRefusal.no_previous': 'Föregående säsong har ingen publicerad enkät.',
+
+	'report.download': 'Rapport till fullmäktige (PDF)',
+	'report.downloadEn': 'på engelska',
+	'report.pdf.title': 'Lägesanalys: {municipality}, {season}',
+	'report.pdf.subject':
+		'Resultaten av lägesanalysen för {municipality}, {network}, säsong {season}',
+	'report.pdf.facts': 'Uppgifter',
+	'report.pdf.municipality': 'Kommun',
+	'report.pdf.season': 'Säsong',
+	'report.pdf.version': 'Enkätens version',
+	'report.pdf.state': 'Status',
+	'report.pdf.respondents': 'Respondenter med poäng',
+	'report.pdf.sizeClass': 'Storleksklass',
+	'report.pdf.made': 'Rapporten gjord',
+	'report.pdf.sectionsChartAlt': 'Radardiagram över kommunens avsnittspoäng: {scores}',
+	'report.pdf.placeHeading': '{group}: kommunens placering i fördelningen',
+	'report.pdf.suppressedRow': '{section}: visas inte (färre än {count} kommuner)'
+};
