@@ -81,7 +81,8 @@ export async function findMunicipalityAnalysis(db: DbOrTx, code: string, analysi
 				nameFi: municipalities.nameFi,
 				nameSv: municipalities.nameSv,
 				sizeClass: municipalities.sizeClass,
-				regionCode: municipalities.regionCode
+				regionCode: municipalities.regionCode,
+				languageStatus: municipalities.languageStatus
 			},
 			versionNumber: analysisVersions.number
 		})
