@@ -2,6 +2,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db';
 import {
+	analysisRecommendations,
 	files,
 	memberships,
 	municipalities,
@@ -203,7 +204,13 @@ export async function getWorkshop(db: Db, code: string, workshopId: string) {
 				textEn: seasonFocusAreas.textEn
 			},
 			proposedBy: proposer.name,
-			cancelledBy: canceller.name
+			cancelledBy: canceller.name,
+			// the finding it follows (ADR 027): the recommendation and its analysis
+			recommendation: {
+				id: analysisRecommendations.id,
+				title: analysisRecommendations.title,
+				analysisId: analysisRecommendations.analysisId
+			}
 		})
 		.from(workshops)
 		.innerJoin(memberships, eq(memberships.id, workshops.membershipId))
@@ -213,6 +220,7 @@ export async function getWorkshop(db: Db, code: string, workshopId: string) {
 		.leftJoin(seasonFocusAreas, eq(seasonFocusAreas.id, workshops.focusAreaId))
 		.leftJoin(proposer, eq(proposer.id, workshops.proposedBy))
 		.leftJoin(canceller, eq(canceller.id, workshops.cancelledBy))
+		.leftJoin(analysisRecommendations, eq(analysisRecommendations.id, workshops.recommendationId))
 		.where(and(eq(workshops.id, workshopId), eq(memberships.municipalityCode, code)))
 		.limit(1);
 	if (!row) return null;
@@ -251,6 +259,7 @@ export async function getWorkshop(db: Db, code: string, workshopId: string) {
 	return {
 		...row,
 		focusArea: row.focusArea?.id ? row.focusArea : null,
+		recommendation: row.recommendation?.id ? row.recommendation : null,
 		experts,
 		participants,
 		materials

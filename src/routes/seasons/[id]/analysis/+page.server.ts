@@ -4,6 +4,7 @@ import { db } from '$lib/server/db';
 import { parseForm } from '$lib/server/http/parse';
 import { saveAnalysisSection } from '$lib/server/analysis/save-analysis-section';
 import { publishAnalysisVersion } from '$lib/server/analysis/publish-analysis-version';
+import { copyPreviousQuestionnaire } from '$lib/server/analysis/copy-previous-questionnaire';
 import { sectionFormSchema } from '$lib/schemas/analysis';
 import { checkQuestionnaire } from '$lib/domain/analysis/questionnaire';
 import { editErrors, questionnaireOfSeason } from './questionnaire.server';
@@ -32,7 +33,8 @@ export const load: PageServerLoad = async (event) => {
 			current && current.version.status === 'draft'
 				? checkQuestionnaire(current.questionnaire)
 				: [],
-		notice: NOTICES.find((n) => n === notice) ?? null
+		notice: NOTICES.find((n) => n === notice) ?? null,
+		copied: Number(event.url.searchParams.get('copied')) || null
 	};
 };
 
@@ -51,6 +53,20 @@ export const actions: Actions = {
 			return fail(400, { addSection: { errors: editErrors(result), values: {} } });
 		}
 		redirect(303, `/seasons/${season.id}/analysis/${result.key}?done=${result.change}`);
+	},
+
+	/**
+	 * An empty questionnaire starts from the previous season's, keys kept, so the results can
+	 * show the change per section (ADR 027). questionnaireOfSeason has checked the network.
+	 */
+	copyPrevious: async (event) => {
+		const { user, season } = await questionnaireOfSeason(event);
+		const result = await copyPreviousQuestionnaire(db(), userActor(user), {
+			seasonId: season.id,
+			networkIds: null
+		});
+		if (!result.ok) return fail(400, { copyPrevious: { error: result.error } });
+		redirect(303, `/seasons/${season.id}/analysis?copied=${result.seasonNumber}`);
 	},
 
 	/** Publishing freezes the draft; a section without questions (or other problems) refuses it. */

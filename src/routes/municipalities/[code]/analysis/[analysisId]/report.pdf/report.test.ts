@@ -32,6 +32,7 @@ vi.mock(import('$lib/server/db'), async (original) => ({
 }));
 
 const { GET } = await import('./+server');
+const { load: summaryLoad } = await import('../summary/+page.server');
 
 /**
  * The board's PDF report of Vaala's analysis (ADR 027): read by exactly those who see its
@@ -193,5 +194,28 @@ describe('the board’s PDF report', () => {
 		expect(swedish.text).toContain('Lägesanalys: Vaala, USO 7');
 		expect(swedish.text).toContain('Alla medlemskommuner');
 		expect(swedish.text).toContain('Rekommenderade teman för workshoppar');
+	});
+});
+
+describe('the summary editor', () => {
+	it('is for the network’s coordinator, and refused to the municipality, another member and anonymous', async () => {
+		const status = async (email: string | null) =>
+			statusOf(async () =>
+				summaryLoad(
+					requestEvent(
+						email ? await sessionUserOf(database!.db, email) : null,
+						`/municipalities/785/analysis/${analysisId}/summary`,
+						{ code: '785', analysisId }
+					)
+				)
+			);
+		expect(await status('koordinaattori@example.fi')).toBe(200);
+		// the municipality reads the summary on the results page, and writes none
+		expect(await status('yhteys-785@example.fi')).toBe(403);
+		expect(await status('osallistuja-785@example.fi')).toBe(403);
+		expect(await status('yhteys-205@example.fi')).toBe(403);
+		// an expert writes only once assigned to one of Vaala's workshops
+		expect(await status('erityisasiantuntija@example.fi')).toBe(403);
+		expect(await status(null)).toBe(303);
 	});
 });
