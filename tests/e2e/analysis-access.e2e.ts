@@ -99,7 +99,10 @@ afterAll(async () => {
 const routes = () => [
 	`/municipalities/785/analysis`,
 	`/municipalities/785/analysis/${vaala.analysisId}`,
-	`/municipalities/785/analysis/${vaala.analysisId}/results`
+	`/municipalities/785/analysis/${vaala.analysisId}/results`,
+	`/municipalities/785/analysis/${vaala.analysisId}/report.pdf`,
+	`/municipalities/785/analysis/${vaala.analysisId}/report.pdf?lang=en`,
+	`/municipalities/785/analysis/${vaala.analysisId}/summary`
 ];
 
 describe('the situation analysis between municipalities', () => {
@@ -119,6 +122,13 @@ describe('the situation analysis between municipalities', () => {
 			expect((await client.post(`${page}?/invite`, { personIds: vaala.analysisId })).status).toBe(
 				403
 			);
+			expect(
+				(await client.post(`${page}/results?/propose`, { recommendationId: vaala.analysisId }))
+					.status
+			).toBe(403);
+			expect((await client.post(`${page}/summary?/summary`, { text: 'Kaapattu' })).status).toBe(
+				403
+			);
 		}
 		// and Vaala's analysis under Kajaani's code is simply not there
 		expect(
@@ -132,6 +142,25 @@ describe('the situation analysis between municipalities', () => {
 		).text();
 		expect(html).toContain('Miten pisteet lasketaan');
 		expect(html).toContain('Vertailu');
+		expect(html).toContain('Raportti valtuustolle (PDF)');
+		const pdf = await vaalaContact.get(
+			`/municipalities/785/analysis/${vaala.analysisId}/report.pdf`
+		);
+		expect(pdf.status).toBe(200);
+		expect(pdf.headers.get('content-type')).toBe('application/pdf');
+		// the municipality reads the expert's summary but does not write it; the coordinator does
+		expect(
+			(await vaalaContact.get(`/municipalities/785/analysis/${vaala.analysisId}/summary`)).status
+		).toBe(403);
+		const saved = await coordinator.post(
+			`/municipalities/785/analysis/${vaala.analysisId}/summary?/summary`,
+			{ text: 'Strategia ohjaa arkea.' }
+		);
+		expect(saved.status).toBe(303);
+		const after = await (
+			await vaalaContact.get(`/municipalities/785/analysis/${vaala.analysisId}/results`)
+		).text();
+		expect(after).toContain('Strategia ohjaa arkea.');
 	});
 
 	it('shows a respondent only their own municipality’s questionnaire and answers', async () => {
