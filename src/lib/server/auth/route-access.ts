@@ -71,6 +71,15 @@ export const EXPERT_ROUTES: ReadonlyMap<string, string> = new Map([
 		'the results of a municipality’s situation analysis, free text included, for an expert ' +
 			'assigned to one of its workshops of that season (analysis-viewer.ts)'
 	],
+	[
+		'/municipalities/[code]/analysis/[analysisId]/report.pdf',
+		'the board’s PDF report of a municipality’s analysis, for whoever sees its results (ADR 027)'
+	],
+	[
+		'/municipalities/[code]/analysis/[analysisId]/summary',
+		'the expert’s summary and recommendations of an analysis, written by an expert assigned to ' +
+			'one of the membership’s workshops or by the coordinator (ADR 027)'
+	],
 	['/workshops/journeys', 'the expert’s own journey claims (travel costs), and a new one'],
 	['/workshops/journeys/[journeyId]', 'the expert’s own journey claim: its costs and receipts'],
 	['/workshops/journeys/[journeyId]/receipts/[lineId]', 'a receipt of the expert’s own journey'],
