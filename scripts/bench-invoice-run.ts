@@ -162,7 +162,7 @@ async function child(kind: DatabaseKind, members: number): Promise<Measured> {
 				const view = await getInvoice(db, id, { networkIds: [network!.id] });
 				if (!view) throw new Error(`invoice ${id} not found`);
 				for (const kind of INVOICE_FILES) {
-					const file = await invoiceFile(view, kind);
+					const file = await invoiceFile(db, view, kind);
 					if (!file.ok) throw new Error(`${kind} of ${id}: ${file.problems.join(', ')}`);
 					bytes += file.body.length;
 				}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text } from './fields';
+import { OPTIONAL_UUID_PATTERN } from '$lib/domain/uuid';
 
 /** The expert's summary of an analysis (ADR 027); blank removes it. */
 export const summaryFormSchema = z.object({
@@ -11,7 +12,7 @@ export const recommendationFormSchema = z.object({
 	recommendationId: z
 		.string()
 		.trim()
-		.regex(/^([0-9a-f-]{36})?$/, 'error.invalidChoice')
+		.regex(OPTIONAL_UUID_PATTERN, 'error.invalidChoice')
 		.prefault('')
 		.transform((v) => (v === '' ? null : v)),
 	position: z
@@ -25,7 +26,7 @@ export const recommendationFormSchema = z.object({
 	focusAreaId: z
 		.string()
 		.trim()
-		.regex(/^([0-9a-f-]{36})?$/, 'error.invalidChoice')
+		.regex(OPTIONAL_UUID_PATTERN, 'error.invalidChoice')
 		.prefault('')
 		.transform((v) => (v === '' ? null : v))
 });

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../actor';
 import { copyContent, draftForEdit } from './draft-version';
 import { latestPublishedVersion, loadVersion } from './questionnaire-rows';
+import { isUuid } from '$lib/domain/uuid';
 
 export type CopyPreviousResult =
 	| { ok: true; seasonNumber: number }
@@ -23,7 +24,7 @@ export async function copyPreviousQuestionnaire(
 	actor: Actor,
 	input: { seasonId: string; networkIds: readonly string[] | null }
 ): Promise<CopyPreviousResult> {
-	if (!/^[0-9a-f-]{36}$/.test(input.seasonId)) return { ok: false, error: 'not_found' };
+	if (!isUuid(input.seasonId)) return { ok: false, error: 'not_found' };
 	return db.transaction(async (tx): Promise<CopyPreviousResult> => {
 		const [season] = await tx
 			.select({ id: seasons.id, networkId: seasons.networkId, startsOn: seasons.startsOn })

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { analysisRecommendations } from '../db/schema';
 import type { Actor } from '../actor';
-import { isUuid } from '../workshops/workshop-rows';
+import { isUuid } from '$lib/domain/uuid';
 import { proposeWorkshop, type ProposeWorkshopResult } from '../workshops/propose-workshop';
 
 /**

@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { analysisRecommendations } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../actor';
-import { isUuid } from '../workshops/workshop-rows';
+import { isUuid } from '$lib/domain/uuid';
 
 /**
  * Removes a recommendation of an analysis (ADR 027). A workshop proposed from it stays, its

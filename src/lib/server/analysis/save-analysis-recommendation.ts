@@ -3,7 +3,8 @@ import type { Db } from '../db';
 import { analysisRecommendations } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../actor';
-import { isSeasonFocusArea, isUuid } from '../workshops/workshop-rows';
+import { isUuid } from '$lib/domain/uuid';
+import { isSeasonFocusArea } from '../workshops/workshop-rows';
 
 export interface RecommendationInput {
 	analysisId: string;
