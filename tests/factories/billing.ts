@@ -1,13 +1,17 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db';
 import {
+	bankFiles,
+	billingSeasonTotals,
 	invoiceCounters,
 	invoiceRuns,
 	invoices,
 	journeyShares,
 	memberBillingDetails,
 	memberships,
-	networkBillingDetails
+	networkBillingDetails,
+	paymentAllocations,
+	payments
 } from '../../src/lib/server/db/schema';
 import { systemActor } from '../../src/lib/server/actor';
 import { businessIdCheckDigit } from '../../src/lib/domain/billing/business-id';
@@ -98,9 +102,14 @@ export async function withoutDemoBilling(db: Db): Promise<void> {
 		.update(journeyShares)
 		.set({ invoiceLineId: null })
 		.where(isNotNull(journeyShares.invoiceLineId));
+	await db.delete(paymentAllocations);
+	await db.delete(payments);
+	await db.delete(bankFiles);
 	// credit notes before what they credit: their references to it refuse the invoice's delete
 	await db.delete(invoices).where(eq(invoices.document, 'credit_note'));
 	await db.delete(invoices);
+	// the reports' totals (a trigger keeps them) start again from nothing
+	await db.delete(billingSeasonTotals);
 	await db.delete(invoiceRuns);
 	await db.delete(invoiceCounters);
 	await db.delete(memberBillingDetails);

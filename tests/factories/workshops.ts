@@ -4,6 +4,8 @@ import {
 	invoices,
 	journeyShares,
 	journeys,
+	paymentAllocations,
+	payments,
 	memberships,
 	seasonFocusAreas,
 	workshopExperts,
@@ -38,6 +40,17 @@ export async function withoutDemoWorkshops(db: Db): Promise<void> {
 		.set({ invoiceLineId: null })
 		.where(isNotNull(journeyShares.invoiceLineId));
 	const billedThem = inArray(invoices.kind, ['travel', 'extra']);
+	// the payments of those invoices (seed-payments.ts: one payment per invoice) go with them
+	const paid = await db
+		.select({ id: paymentAllocations.paymentId })
+		.from(paymentAllocations)
+		.innerJoin(invoices, eq(invoices.id, paymentAllocations.invoiceId))
+		.where(billedThem);
+	if (paid.length > 0) {
+		const ids = paid.map((p) => p.id);
+		await db.delete(paymentAllocations).where(inArray(paymentAllocations.paymentId, ids));
+		await db.delete(payments).where(inArray(payments.id, ids));
+	}
 	// credit notes before what they credit: their references to it refuse the invoice's delete
 	await db.delete(invoices).where(and(billedThem, eq(invoices.document, 'credit_note')));
 	await db.delete(invoices).where(billedThem);

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
+import { withoutDemoBilling } from '../../factories/billing';
 import { describeWithBrowser, firstPage, launchBrowser } from '../support/chromium';
 import { HttpClient } from '../support/http';
 import { pdfText } from '../../support/pdf-text';
@@ -32,7 +33,8 @@ let invoiceNumber: string;
 
 describeWithBrowser('a credit note', () => {
 	beforeAll(async () => {
-		app = await startApp();
+		// from a network that has billed nothing yet (the demo has USO 7 billed and paid)
+		app = await startApp({ prepare: withoutDemoBilling });
 		const coordinator = new HttpClient(app.url);
 		await coordinator.signIn(COORDINATOR.email);
 		const saved = await coordinator.post('/municipalities/785/billing?/save', {

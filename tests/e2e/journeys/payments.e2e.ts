@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
+import { withoutDemoBilling } from '../../factories/billing';
 import { describeWithBrowser, firstPage, launchBrowser } from '../support/chromium';
 import { HttpClient } from '../support/http';
 import {
@@ -15,7 +16,7 @@ import {
 	visibleText
 } from '../stories/story';
 import { describedBy, facts } from './journey';
-import { buildCamt054 } from '../../factories/camt054';
+import { buildCamt054 } from '../../../src/lib/server/demo/camt054-file';
 import { referenceForInvoiceNumber } from '../../../src/lib/domain/billing/invoice-number';
 import { createRfReference } from '../../../src/lib/domain/billing/reference-number';
 import { parseEuros } from '../../../src/lib/domain/money';
@@ -42,7 +43,8 @@ function nationalOf(number: string): string {
 
 describeWithBrowser('payments from the bank', () => {
 	beforeAll(async () => {
-		app = await startApp();
+		// from a network that has billed nothing yet (the demo has USO 7 billed and paid)
+		app = await startApp({ prepare: withoutDemoBilling });
 		const coordinator = new HttpClient(app.url);
 		await coordinator.signIn(COORDINATOR.email);
 		const hub = await (await coordinator.get('/billing')).text();

@@ -13,7 +13,8 @@ import {
 	analysisWithRespondents,
 	answerSection,
 	publishedQuestionnaire,
-	scaleQuestion
+	scaleQuestion,
+	withoutDemoAnalyses
 } from '../../../../tests/factories/analysis';
 import { auditLog, memberships, seasons, networks } from '../db/schema';
 import type { Actor } from '../actor';
@@ -49,6 +50,7 @@ const NOW = new Date('2024-03-01T10:00:00Z');
 beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
 	await withoutDemoWorkshops(database.db);
+	await withoutDemoAnalyses(database.db);
 	coordinator = await coordinatorActor(database.db);
 	seasonId = (await uso7(database.db)).seasonId;
 	sections = await publishedQuestionnaire(database.db, coordinator, seasonId);

@@ -3,7 +3,12 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/setup/test-db';
 import { uso7 } from '../../../../tests/factories/events';
-import { USO_BILLING, billedCodes, seedBillingDetails } from '../../../../tests/factories/billing';
+import {
+	USO_BILLING,
+	billedCodes,
+	seedBillingDetails,
+	withoutDemoBilling
+} from '../../../../tests/factories/billing';
 import { pdfText } from '../../../../tests/support/pdf-text';
 import { ovtFromBusinessId } from '$lib/domain/billing/business-id';
 import { billingSeasonTotals, invoiceCounters, invoiceLines, invoices } from '../db/schema';
@@ -30,6 +35,7 @@ const TODAY = '2026-12-02';
 
 beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
+	await withoutDemoBilling(database.db);
 	({ seasonId, networkId } = await uso7(database.db));
 	await seedBillingDetails(database.db, networkId, await billedCodes(database.db, seasonId), {
 		eInvoiceAddress: ovtFromBusinessId(USO_BILLING.businessId),

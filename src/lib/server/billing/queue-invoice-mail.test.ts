@@ -7,10 +7,11 @@ import {
 	USO_BILLING,
 	billedCodes,
 	memberBilling,
-	seedBillingDetails
+	seedBillingDetails,
+	withoutDemoBilling
 } from '../../../../tests/factories/billing';
 import { pdfText } from '../../../../tests/support/pdf-text';
-import { invoices, outbox } from '../db/schema';
+import { invoices, jobs, outbox } from '../db/schema';
 import { systemActor } from '../actor';
 import { runDueJobs } from '../jobs/run-due-jobs';
 import { closeMailTransports } from '../mail/send-mail';
@@ -31,6 +32,7 @@ const TO = 'laskut@vaala.example.fi';
 
 beforeAll(async () => {
 	[database, mailbox] = await Promise.all([createTestDatabase({ seeded: true }), startMailbox()]);
+	await withoutDemoBilling(database.db);
 	const ids = await uso7(database.db);
 	seasonId = ids.seasonId;
 	await seedBillingDetails(database.db, ids.networkId, await billedCodes(database.db, seasonId));
@@ -66,6 +68,8 @@ describe('an invoice by e-mail', () => {
 		});
 		if (!run.ok) throw new Error(run.error);
 		await continueInvoiceRun(database.db, run.runId);
+		// invoices dated 2024 are long overdue: their reminders (payments.test.ts) would mail too
+		await database.db.delete(jobs).where(eq(jobs.kind, 'invoice_reminder'));
 		const [vaala] = await database.db
 			.select()
 			.from(invoices)

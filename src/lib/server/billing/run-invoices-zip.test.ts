@@ -4,7 +4,12 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/setup/test-db';
 import { uso7 } from '../../../../tests/factories/events';
-import { USO_BILLING, billedCodes, seedBillingDetails } from '../../../../tests/factories/billing';
+import {
+	USO_BILLING,
+	billedCodes,
+	seedBillingDetails,
+	withoutDemoBilling
+} from '../../../../tests/factories/billing';
 import { pdfText } from '../../../../tests/support/pdf-text';
 import { ovtFromBusinessId } from '$lib/domain/billing/business-id';
 import { invoices } from '../db/schema';
@@ -24,6 +29,7 @@ let billed: number;
 
 beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
+	await withoutDemoBilling(database.db);
 	const ids = await uso7(database.db);
 	networkId = ids.networkId;
 	await seedBillingDetails(database.db, networkId, await billedCodes(database.db, ids.seasonId), {

@@ -260,3 +260,37 @@ export const DEMO_INVOICE_RUNS: readonly DemoInvoiceRun[] = [
 	{ year: 2024, invoiceDate: '2024-09-16', kinds: ['fee'] },
 	{ year: 2024, invoiceDate: '2024-11-15', kinds: ['travel', 'extra'] }
 ];
+
+/**
+ * What became of USO 7's invoices (seed-payments.ts): three bank files paid them by reference
+ * a few days before each due date; Kempele paid its 2024 fee without the VAT and Suomussalmi
+ * not at all (both reminded); Seinäjoki's travel invoice was credited in whole before its due
+ * date. Bank archive IDs are made up.
+ */
+export const DEMO_PAYMENTS = {
+	files: [
+		{
+			messageId: 'DEMO-CAMT-2023-04',
+			bookedOn: '2023-04-03',
+			pays: (i: { year: number; kind: string }) => i.year === 2023 && i.kind === 'fee'
+		},
+		{
+			messageId: 'DEMO-CAMT-2024-10',
+			bookedOn: '2024-10-04',
+			pays: (i: { year: number; kind: string }) => i.year === 2024 && i.kind === 'fee'
+		},
+		{
+			messageId: 'DEMO-CAMT-2024-12',
+			bookedOn: '2024-12-04',
+			pays: (i: { year: number; kind: string }) => i.year === 2024 && i.kind !== 'fee'
+		}
+	],
+	partly: '244',
+	unpaid: '777',
+	credited: {
+		code: '743',
+		on: '2024-11-22',
+		reason:
+			'Asiantuntijan matka tehtiin Seinäjoen oman hankkeen kustannuksella; lasku hyvitetään kokonaan.'
+	}
+} as const;

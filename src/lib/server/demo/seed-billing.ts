@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record-audit';
 import { startInvoiceRun } from '../billing/start-invoice-run';
 import { continueInvoiceRun } from '../billing/run-invoice-run';
 import { DEMO_INVOICE_RUNS, DEMO_MEMBER_BILLING, DEMO_NETWORK_BILLING } from './demo-billing';
+import { seedDemoPayments } from './seed-payments';
 
 export interface DemoBillingContext {
 	networkId: string;
@@ -84,4 +85,5 @@ export async function seedDemoBilling(tx: Tx, context: DemoBillingContext): Prom
 	await tx
 		.delete(jobs)
 		.where(and(eq(jobs.kind, 'invoice_run'), inArray(sql`${jobs.payload}->>'runId'`, runIds)));
+	await seedDemoPayments(tx, { networkId: context.networkId, coordinator });
 }

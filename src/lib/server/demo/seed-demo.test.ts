@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/setup/test-db';
 import type { Database } from '../db/client';
 import {
+	bankFiles,
 	eventFeedback,
 	eventSignUps,
 	events,
@@ -28,6 +29,7 @@ import {
 	memberships,
 	networkBillingDetails,
 	outbox,
+	payments,
 	roleAssignments,
 	seasonFocusAreas,
 	seasons,
@@ -811,7 +813,7 @@ describe('the demo’s billing', () => {
 		const later = await database.db
 			.select()
 			.from(invoices)
-			.where(inArray(invoices.kind, ['travel', 'extra']))
+			.where(and(inArray(invoices.kind, ['travel', 'extra']), eq(invoices.document, 'invoice')))
 			.orderBy(asc(invoices.number));
 		const travelled = [...new Set(shares.map((s) => s.code))].map((code) => [code, 'travel']);
 		expect(later.map((i) => [i.municipalityCode, i.kind]).sort()).toEqual(
@@ -840,5 +842,43 @@ describe('the demo’s billing', () => {
 			.from(jobs)
 			.where(eq(jobs.kind, 'invoice_run'));
 		expect(left!.n).toBe(0);
+	});
+
+	it('has the invoices paid from three bank files but Kempele’s 2024 fee (without VAT) and Suomussalmi’s (both reminded), and Seinäjoki’s travel credited', async () => {
+		expect(await database.db.select({ n: count() }).from(bankFiles)).toEqual([{ n: 3 }]);
+		const all = await database.db
+			.select()
+			.from(invoices)
+			.where(eq(invoices.document, 'invoice'))
+			.orderBy(asc(invoices.number));
+		const of = (code: string, year: number, kind: 'fee' | 'travel') =>
+			all.find((i) => i.municipalityCode === code && i.year === year && i.kind === kind)!;
+		const kempele = of('244', 2024, 'fee');
+		expect(kempele.paidCents).toBe(kempele.netCents);
+		expect(kempele.remindedAt).not.toBeNull();
+		const suomussalmi = of('777', 2024, 'fee');
+		expect(suomussalmi.paidCents).toBe(0);
+		expect(suomussalmi.remindedAt).not.toBeNull();
+		const seinajoki = of('743', 2024, 'travel');
+		expect(seinajoki.creditedCents).toBe(seinajoki.grossCents);
+		expect(seinajoki.paidCents).toBe(0);
+		const [note] = await database.db
+			.select()
+			.from(invoices)
+			.where(eq(invoices.creditedInvoiceId, seinajoki.id));
+		expect(note!.grossCents).toBe(-seinajoki.grossCents);
+		expect(note!.creditReason).toMatch(/hyvitetään kokonaan/);
+		// every other invoice paid to the cent, matched from the bank's files by reference
+		const others = all.filter((i) => ![kempele.id, suomussalmi.id, seinajoki.id].includes(i.id));
+		expect(others.length).toBeGreaterThan(20);
+		for (const i of others) {
+			expect(i.paidCents, i.number).toBe(i.grossCents);
+			expect(i.remindedAt, i.number).toBeNull();
+		}
+		const [paid] = await database.db
+			.select({ n: count(), cents: sql<number>`sum(${payments.amountCents})::int` })
+			.from(payments);
+		expect(paid!.n).toBe(others.length + 1);
+		expect(paid!.cents).toBe(others.reduce((sum, i) => sum + i.grossCents, 0) + kempele.netCents);
 	});
 });

@@ -3,8 +3,12 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../../tests/setup/test-db';
 import { uso7 } from '../../../../../tests/factories/events';
-import { billedCodes, seedBillingDetails } from '../../../../../tests/factories/billing';
-import { buildCamt054, type TestCredit } from '../../../../../tests/factories/camt054';
+import {
+	billedCodes,
+	seedBillingDetails,
+	withoutDemoBilling
+} from '../../../../../tests/factories/billing';
+import { buildCamt054, type TestCredit } from '../../demo/camt054-file';
 import { bankFiles, invoices, jobs, outbox, paymentAllocations, payments } from '../../db/schema';
 import { systemActor } from '../../actor';
 import { runDueJobs } from '../../jobs/run-due-jobs';
@@ -99,6 +103,7 @@ async function expectSumsKept() {
 
 beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
+	await withoutDemoBilling(database.db);
 	const season = await uso7(database.db);
 	networkId = season.networkId;
 	await seedBillingDetails(database.db, networkId, await billedCodes(database.db, season.seasonId));
