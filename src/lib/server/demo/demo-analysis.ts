@@ -560,3 +560,33 @@ export const OTHER_FREE_TEXT_SV: Readonly<Record<string, readonly string[]>> = {
 		'Tillgången på kunnig arbetskraft är vår största oro.'
 	]
 };
+
+/**
+ * Antti's summary of Vaala's USO 7 analysis and the workshop themes he recommended, one per
+ * focus area in the order its workshops then took them (demo-workshops.ts).
+ */
+export const VAALA_SUMMARY = `Vaalan vastaajat tunnistavat uuden kuntastrategian, mutta sen tavoitteet eivät vielä näy toimialojen vuosisuunnittelussa eivätkä talousarvion mittareissa. Yhteistyö hyvinvointialueen kanssa on henkilöiden varassa: työnjako hyvinvoinnin ja terveyden edistämisessä on sopimatta. Elinvoiman osiossa huolena ovat työllisyyspalvelujen siirto työllisyysalueelle vuonna 2025 ja väestön väheneminen.
+
+Kaikissa kolmessa osiossa Vaala jää verkoston alimman neljänneksen alle; hajonta vastaajien kesken on pieni, joten kuva on yhteinen. Suosittelen, että kunnan viisi työpajaa etenevät strategian jalkauttamisesta hyvinvointialueen yhteistyöhön ja elinvoimaan.`;
+
+export const VAALA_RECOMMENDATIONS: readonly {
+	focusArea: 1 | 2 | 3;
+	title: string;
+	text: string;
+}[] = [
+	{
+		focusArea: 1,
+		title: 'Strategian tavoitteet toimialojen vuosisuunnitteluun',
+		text: 'Johtoryhmän ja toimialojen yhteinen työpaja: strategian tavoitteista mitattavat vuositavoitteet ja niiden seuranta talousarvioon.'
+	},
+	{
+		focusArea: 2,
+		title: 'Hyvinvointityön työnjako hyvinvointialueen kanssa',
+		text: 'Kunnan ja hyvinvointialueen yhteyshenkilöiden työpaja: hyvinvointisuunnitelman vastuut, yhteiset mittarit ja tapaamisrytmi.'
+	},
+	{
+		focusArea: 3,
+		title: 'Kunnan rooli työllisyydenhoidossa vuodesta 2025',
+		text: 'Työpaja työllisyysalueen valmistelusta: mitä kunta rahoittaa, mitä se tekee itse ja miten yrityspalvelut liittyvät siihen.'
+	}
+];

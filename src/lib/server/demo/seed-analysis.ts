@@ -14,6 +14,7 @@ import {
 	analysisVersions,
 	memberships,
 	seasonFocusAreas,
+	workshops,
 	type seasons
 } from '../db/schema';
 import { systemActor, userActor } from '../actor';
@@ -24,6 +25,8 @@ import { publishAnalysisVersion } from '../analysis/publish-analysis-version';
 import { openAnalysis } from '../analysis/open-analysis';
 import { loadVersion } from '../analysis/questionnaire-rows';
 import { closeAnalysis } from '../analysis/close-analysis';
+import { saveAnalysisSummary } from '../analysis/save-analysis-summary';
+import { saveAnalysisRecommendation } from '../analysis/save-analysis-recommendation';
 import {
 	completeness,
 	saveSection,
@@ -41,7 +44,9 @@ import {
 	USO7_LEVELS,
 	USO7_QUESTIONNAIRE,
 	VAALA_FREE_TEXT,
+	VAALA_RECOMMENDATIONS,
 	VAALA_RESPONDENTS,
+	VAALA_SUMMARY,
 	type DemoQuestion,
 	type DemoSection
 } from './demo-analysis';
@@ -65,6 +70,8 @@ type Season = typeof seasons.$inferSelect;
 
 export interface DemoAnalysisContext {
 	coordinator: { id: string; email: string };
+	/** The expert of Vaala's workshops, who writes its summary. */
+	expert: { id: string; email: string };
 	people: DemoPeople;
 	seasons: { 7: Season; 8: Season };
 }
@@ -128,6 +135,65 @@ export async function seedDemoAnalysis(tx: Tx, context: DemoAnalysisContext): Pr
 			openedOn: addDays(PUBLISHED_ON, 1 + (member.code === '785' ? 0 : index)),
 			swedish: member.code === '599'
 		});
+	}
+	await writeVaalaSummary(tx, context, rows.find((r) => r.code === '785')!.id);
+}
+
+/**
+ * Antti's summary and recommended themes of Vaala's analysis, written when it closed; the held
+ * workshops that took each theme name it (the link a proposal from a recommendation keeps).
+ */
+async function writeVaalaSummary(tx: Tx, context: DemoAnalysisContext, membershipId: string) {
+	const db = tx as unknown as Db;
+	const expert = userActor(context.expert);
+	const seasonId = context.seasons[7].id;
+	const [analysis] = await tx
+		.select({ id: analyses.id, closedAt: analyses.closedAt })
+		.from(analyses)
+		.where(eq(analyses.membershipId, membershipId));
+	const when = new Date(analysis!.closedAt!.getTime() + 2 * 86_400_000);
+	await saveAnalysisSummary(db, expert, { analysisId: analysis!.id, text: VAALA_SUMMARY }, when);
+	const areas = await tx
+		.select({ id: seasonFocusAreas.id, position: seasonFocusAreas.position })
+		.from(seasonFocusAreas)
+		.where(eq(seasonFocusAreas.seasonId, seasonId));
+	for (const [i, r] of VAALA_RECOMMENDATIONS.entries()) {
+		const focusAreaId = areas.find((a) => a.position === r.focusArea)!.id;
+		const saved = must(
+			'recommendation',
+			await saveAnalysisRecommendation(
+				db,
+				expert,
+				{
+					analysisId: analysis!.id,
+					seasonId,
+					recommendationId: null,
+					position: i + 1,
+					title: r.title,
+					text: r.text,
+					focusAreaId
+				},
+				when
+			)
+		);
+		const [first] = await tx
+			.select({ id: workshops.id })
+			.from(workshops)
+			.where(
+				and(
+					eq(workshops.membershipId, membershipId),
+					eq(workshops.focusAreaId, focusAreaId),
+					eq(workshops.state, 'held')
+				)
+			)
+			.orderBy(workshops.startsAt)
+			.limit(1);
+		if (first) {
+			await tx
+				.update(workshops)
+				.set({ recommendationId: saved.id })
+				.where(eq(workshops.id, first.id));
+		}
 	}
 }
 

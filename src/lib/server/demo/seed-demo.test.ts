@@ -20,10 +20,12 @@ import {
 	analysisAnswers,
 	analysisInvitations,
 	analysisQuestions,
+	analysisRecommendations,
 	analysisResponseScores,
 	analysisResponses,
 	analysisSectionMeans,
 	analysisSections,
+	analysisSummaries,
 	memberBillingDetails,
 	membershipDecisions,
 	memberships,
@@ -726,6 +728,40 @@ describe('the demo’s situation analysis', () => {
 			.orderBy(asc(workshops.startsAt));
 		expect(held.every((w) => w.startsAt! > closed!.at!)).toBe(true);
 		expect(held.slice(0, 3).map((w) => w.area)).toEqual([1, 2, 3]);
+	});
+});
+
+describe('the demo’s analysis summary', () => {
+	it('has Antti’s summary of Vaala’s analysis and three themes, each taken by a held workshop', async () => {
+		const [vaala] = await database.db
+			.select({ id: analyses.id })
+			.from(analyses)
+			.innerJoin(memberships, eq(memberships.id, analyses.membershipId))
+			.innerJoin(seasons, eq(seasons.id, memberships.seasonId))
+			.where(and(eq(memberships.municipalityCode, '785'), eq(seasons.number, 7)));
+		const [summary] = await database.db
+			.select({ text: analysisSummaries.text, by: users.email })
+			.from(analysisSummaries)
+			.innerJoin(users, eq(users.id, analysisSummaries.updatedBy))
+			.where(eq(analysisSummaries.analysisId, vaala!.id));
+		expect(summary!.by).toBe('asiantuntija@example.fi');
+		expect(summary!.text).toMatch(/alimman neljänneksen/);
+		const themes = await database.db
+			.select({
+				position: analysisRecommendations.position,
+				area: seasonFocusAreas.position,
+				workshop: workshops.state
+			})
+			.from(analysisRecommendations)
+			.innerJoin(seasonFocusAreas, eq(seasonFocusAreas.id, analysisRecommendations.focusAreaId))
+			.leftJoin(workshops, eq(workshops.recommendationId, analysisRecommendations.id))
+			.where(eq(analysisRecommendations.analysisId, vaala!.id))
+			.orderBy(asc(analysisRecommendations.position));
+		expect(themes).toEqual([
+			{ position: 1, area: 1, workshop: 'held' },
+			{ position: 2, area: 2, workshop: 'held' },
+			{ position: 3, area: 3, workshop: 'held' }
+		]);
 	});
 });
 

@@ -100,6 +100,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
 		});
 		await seedDemoAnalysis(tx, {
 			coordinator,
+			expert: antti,
 			people: uso7.people,
 			seasons: { 7: uso7.season, 8: uso8 }
 		});
