@@ -106,12 +106,18 @@ describe('the personal data export', () => {
 		expect(new Set(actions.filter((a) => a.startsWith('workshop.')))).toEqual(
 			new Set(['workshop.propose', 'workshop.feedback'])
 		);
-		expect(actions.filter((a) => !a.startsWith('workshop.'))).toEqual([
-			'person.update',
-			'auth.sign_in',
-			...Array<string>(signUps!.n).fill('event.sign_up'),
-			'user.create'
-		]);
+		// and opened, invited to and closed Vaala's USO 7 situation analysis
+		expect(new Set(actions.filter((a) => a.startsWith('analysis.')))).toEqual(
+			new Set(['analysis.open', 'analysis.invite', 'analysis.close'])
+		);
+		expect(actions.filter((a) => !a.startsWith('workshop.') && !a.startsWith('analysis.'))).toEqual(
+			[
+				'person.update',
+				'auth.sign_in',
+				...Array<string>(signUps!.n).fill('event.sign_up'),
+				'user.create'
+			]
+		);
 		expect(data.auditLog).toMatchObject({ capped: false, limit: AUDIT_EXPORT_LIMIT });
 		const [aboutMikko, signIn] = data.auditLog.entries;
 		const created = data.auditLog.entries.at(-1);

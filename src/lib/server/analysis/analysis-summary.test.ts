@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/setup/test-db';
 import { uso7 } from '../../../../tests/factories/events';
@@ -58,7 +58,11 @@ beforeAll(async () => {
 afterAll(() => database?.close());
 
 const auditOf = (entityId: string) =>
-	database.db.select().from(auditLog).where(eq(auditLog.entityId, entityId));
+	database.db
+		.select()
+		.from(auditLog)
+		.where(eq(auditLog.entityId, entityId))
+		.orderBy(asc(auditLog.id));
 
 describe('the expert’s summary', () => {
 	it('is saved over, audited with before and after, and removed by a blank text', async () => {

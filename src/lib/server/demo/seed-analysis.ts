@@ -287,6 +287,19 @@ interface Respondent {
  * Who answers for a member: Vaala's five named people; elsewhere the contact person and the
  * participant, and one to four more people of the municipality made for it (3–6 in all).
  */
+/** How many of a member's people answer its USO 7 analysis (Vaala: its five named ones). */
+function respondentCount(code: string): number {
+	return code === '785' ? VAALA_RESPONDENTS.length : 3 + Math.floor(pick(code, 'respondents') * 4);
+}
+
+/**
+ * The people the demo adds to an active USO 7 member as respondents beyond its contact person
+ * and participant (none for Vaala, whose respondents are its own people).
+ */
+export function demoExtraRespondents(code: string): number {
+	return code === '785' ? 0 : Math.max(0, respondentCount(code) - 2);
+}
+
 async function respondentsOf(tx: Tx, code: string, people: DemoPeople): Promise<Respondent[]> {
 	const own = [...people.entries()]
 		.filter(([, p]) => p.municipalityCode === code)
@@ -294,7 +307,7 @@ async function respondentsOf(tx: Tx, code: string, people: DemoPeople): Promise<
 	if (code === '785') {
 		return VAALA_RESPONDENTS.map((name) => own.find((p) => p.name === name)!);
 	}
-	const count = 3 + Math.floor(pick(code, 'respondents') * 4);
+	const count = respondentCount(code);
 	const chosen = own.slice(0, Math.min(2, count));
 	const swedish = code === '599';
 	for (const extra of EXTRA_RESPONDENTS.slice(0, count - chosen.length)) {

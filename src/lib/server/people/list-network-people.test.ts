@@ -18,6 +18,7 @@ import {
 	parseNetworkPeopleQuery,
 	type NetworkPeopleQuery
 } from './list-network-people';
+import { demoExtraRespondents } from '../demo/seed-analysis';
 
 let database: Database;
 let uso: string;
@@ -26,7 +27,10 @@ let uso7: string;
 let uso8: string;
 let coordinator: { id: string; email: string };
 
-const DEMO_PEOPLE = USO7_MEMBERS.reduce((sum, m) => sum + m.people.length, 0);
+/** A member's demo people: its own, and those the situation analysis's demo added as respondents. */
+const peopleOf = (m: (typeof USO7_MEMBERS)[number]) =>
+	m.people.length + (m.state === 'active' ? demoExtraRespondents(m.code) : 0);
+const DEMO_PEOPLE = USO7_MEMBERS.reduce((sum, m) => sum + peopleOf(m), 0);
 const q = (over: Partial<NetworkPeopleQuery> = {}) => ({ ...networkPeopleQueryDefaults, ...over });
 
 beforeAll(async () => {
@@ -128,7 +132,7 @@ describe('the people of a coordinator’s networks', () => {
 		expect(inSeason).toMatchObject({ total: DEMO_PEOPLE, unknownSeason: false });
 		// Pertunmaa, merged into Mäntyharju, took part in USO 7 only
 		const inUso8 = await listNetworkPeople(database.db, [uso], q({ season: uso8 }));
-		const pertunmaa = USO7_MEMBERS.find((m) => m.code === '588')!.people.length;
+		const pertunmaa = peopleOf(USO7_MEMBERS.find((m) => m.code === '588')!);
 		expect(inUso8).toMatchObject({ total: DEMO_PEOPLE - pertunmaa, unknownSeason: false });
 		expect(inUso8.rows.map((r) => r.municipalityCode)).not.toContain('588');
 		const [kehaSeason] = await database.db
@@ -167,7 +171,7 @@ describe('the people of a coordinator’s networks', () => {
 			});
 		}
 		const first = await listNetworkPeople(database.db, [uso], q({ municipality: '140' }));
-		const people140 = USO7_MEMBERS.find((m) => m.code === '140')!.people.length + 60;
+		const people140 = peopleOf(USO7_MEMBERS.find((m) => m.code === '140')!) + 60;
 		expect(first).toMatchObject({ total: people140, page: 1, pages: 2 });
 		expect(first.rows).toHaveLength(NETWORK_PEOPLE_PAGE_SIZE);
 		const second = await listNetworkPeople(database.db, [uso], q({ municipality: '140', page: 2 }));

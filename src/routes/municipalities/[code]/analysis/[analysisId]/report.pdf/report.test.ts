@@ -10,7 +10,8 @@ import { coordinatorActor, uso7FocusAreas } from '../../../../../../../tests/fac
 import {
 	analysisWithRespondents,
 	answerSection,
-	publishedQuestionnaire
+	publishedQuestionnaire,
+	withoutDemoAnalyses
 } from '../../../../../../../tests/factories/analysis';
 import {
 	requestEvent,
@@ -51,6 +52,8 @@ const NOW = new Date('2024-05-20T09:00:00Z');
 beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
 	const db = database.db;
+	// the demo's USO 7 analyses are closed: this file publishes and answers its own
+	await withoutDemoAnalyses(db);
 	const coordinator = await coordinatorActor(db);
 	const { seasonId } = await uso7(db);
 	const sections = await publishedQuestionnaire(db, coordinator, seasonId);
