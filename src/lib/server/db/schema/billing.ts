@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
 	type AnyPgColumn,
+	bigint,
 	boolean,
 	check,
 	date,
@@ -461,9 +462,10 @@ export const invoiceLines = pgTable(
 
 /**
  * What a network billed, credited and was paid per season and year, kept by a trigger on
- * `invoices` (migration 0015_credit_notes) in the transaction that issues, credits or allocates
+ * `invoices` (migration 0017_credit_notes) in the transaction that issues, credits or allocates
  * a payment to an invoice, so the reports read a handful of rows however many invoices there
- * are (ADR 026). Amounts are gross cents; credited and paid are magnitudes.
+ * are (ADR 026). Amounts are gross cents; credited and paid are magnitudes; `bigint`, as a
+ * season-year's sum outgrows `integer` (21,4 M€) long before one invoice does (0019).
  */
 export const billingSeasonTotals = pgTable(
 	'billing_season_totals',
@@ -476,10 +478,10 @@ export const billingSeasonTotals = pgTable(
 			.references(() => seasons.id, { onDelete: 'cascade' }),
 		year: smallint('year').notNull(),
 		invoiceCount: integer('invoice_count').notNull().default(0),
-		invoicedCents: integer('invoiced_cents').notNull().default(0),
+		invoicedCents: bigint('invoiced_cents', { mode: 'number' }).notNull().default(0),
 		creditNoteCount: integer('credit_note_count').notNull().default(0),
-		creditedCents: integer('credited_cents').notNull().default(0),
-		paidCents: integer('paid_cents').notNull().default(0)
+		creditedCents: bigint('credited_cents', { mode: 'number' }).notNull().default(0),
+		paidCents: bigint('paid_cents', { mode: 'number' }).notNull().default(0)
 	},
 	(t) => [
 		primaryKey({ columns: [t.networkId, t.seasonId, t.year] }),
