@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { printedScore, reportLanguage, signedChange } from './report';
+import { distributionText, printedScore, reportLanguage, scoreText, signedChange } from './report';
 
 describe('reportLanguage', () => {
 	it('writes in Swedish for Swedish-speaking and Swedish-majority municipalities, else Finnish', () => {
@@ -41,5 +41,35 @@ describe('printed figures', () => {
 				expect(text).toMatch(/^(\+[1-9]\d*|\u2212[1-9]\d*|±0)$/);
 			})
 		);
+	});
+});
+
+describe('a distribution as printed', () => {
+	const words = {
+		t: (key: string, params?: Record<string, string>) => `${key} ${JSON.stringify(params ?? {})}`,
+		n: (v: number) => `#${v}`
+	};
+
+	it('is the suppression notice for a group under five', () => {
+		expect(distributionText({ suppressed: true }, words)).toBe('analysis.suppressed {}');
+	});
+
+	it('names the count and the rounded five figures, a missing one as a dash', () => {
+		const text = distributionText(
+			{
+				suppressed: false,
+				n: 7,
+				min: 12.4,
+				lowerQuartile: 30.5,
+				median: 48.49,
+				upperQuartile: 61,
+				max: 88.6
+			},
+			words
+		);
+		expect(text).toBe(
+			'analysis.distributionText {"n":"#7","median":"#48","q1":"#31","q3":"#61","min":"#12","max":"#89"}'
+		);
+		expect(scoreText(null, words)).toBe('–');
 	});
 });

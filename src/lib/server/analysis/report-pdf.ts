@@ -5,7 +5,7 @@ import {
 	type ChartModel
 } from '$lib/domain/analysis/chart-model';
 import type { GroupDistribution, Position } from '$lib/domain/analysis/distribution';
-import { printedScore, signedChange } from '$lib/domain/analysis/report';
+import { distributionText, scoreText, signedChange } from '$lib/domain/analysis/report';
 import type { ScoreWithSpread } from '$lib/domain/analysis/scoring';
 import { serverTranslator } from '$lib/i18n/catalogue';
 import { formatDate, formatNumber } from '$lib/i18n/format';
@@ -29,10 +29,7 @@ export function renderAnalysisReportPdf(
 	const t = serverTranslator(locale);
 	const now = options.now ?? new Date();
 	const n = (v: number) => formatNumber(locale, v);
-	const score = (v: number | null | undefined) => {
-		const p = printedScore(v);
-		return p === null ? '–' : n(p);
-	};
+	const score = (v: number | null | undefined) => scoreText(v, { n });
 	const title = t('report.pdf.title', {
 		municipality: report.municipality.name,
 		season: report.season
@@ -149,17 +146,7 @@ export function renderAnalysisReportPdf(
 	if (anySuppressed) {
 		doc.paragraph(t('analysis.suppressedNotice', { count: report.rule.minGroup }), { bold: true });
 	}
-	const distribution = (d: GroupDistribution) =>
-		d.suppressed
-			? t('analysis.suppressed')
-			: t('analysis.distributionText', {
-					n: n(d.n),
-					median: score(d.median),
-					q1: score(d.lowerQuartile),
-					q3: score(d.upperQuartile),
-					min: score(d.min),
-					max: score(d.max)
-				});
+	const distribution = (d: GroupDistribution) => distributionText(d, { t, n });
 	const place = (p: Position | null) => (p ? t(`analysis.position.${p}`) : '–');
 	const compareColumns = [130, 50, CONTENT_WIDTH - 130 - 50 - 125, 125];
 	for (const g of GROUP_KINDS) {
