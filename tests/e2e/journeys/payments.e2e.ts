@@ -1,7 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApp, type AppServer } from '../support/app-server';
-import { withoutDemoBilling } from '../../factories/billing';
+import { seedBillingDetails, withoutDemoBilling } from '../../factories/billing';
+import { uso7 } from '../../factories/events';
 import { describeWithBrowser, firstPage, launchBrowser } from '../support/chromium';
 import { HttpClient } from '../support/http';
 import {
@@ -43,44 +44,19 @@ function nationalOf(number: string): string {
 
 describeWithBrowser('payments from the bank', () => {
 	beforeAll(async () => {
-		// from a network that has billed nothing yet (the demo has USO 7 billed and paid)
-		app = await startApp({ prepare: withoutDemoBilling });
+		let seasonId = '';
+		// from a network that has billed nothing yet (the demo has USO 7 billed and paid), with
+		// the billing details Vaala's and Kajaani's invoices need (billing.e2e.ts enters them)
+		app = await startApp({
+			prepare: async (db) => {
+				await withoutDemoBilling(db);
+				const ids = await uso7(db);
+				seasonId = ids.seasonId;
+				await seedBillingDetails(db, ids.networkId, ['785', '205']);
+			}
+		});
 		const coordinator = new HttpClient(app.url);
 		await coordinator.signIn(COORDINATOR.email);
-		const hub = await (await coordinator.get('/billing')).text();
-		const networkId = /\/networks\/([0-9a-f-]{36})\/billing/.exec(hub)![1]!;
-		const seasonId = /\/seasons\/([0-9a-f-]{36})\/billing"[^>]*>[^<]*USO 7</.exec(hub)![1]!;
-		const network = await coordinator.post(`/networks/${networkId}/billing`, {
-			sellerName: 'Suomen Kuntaliitto ry',
-			businessId: '0112038-9',
-			vatNumber: '',
-			streetAddress: 'Toinen linja 14',
-			postalCode: '00530',
-			city: 'Helsinki',
-			iban: 'FI2112345600000785',
-			bic: 'NDEAFIHH',
-			paymentTermsDays: '14',
-			penaltyInterestBasis: 'interest_act_4',
-			penaltyInterestRate: '',
-			eInvoiceAddress: '',
-			eInvoiceOperator: '',
-			extraWorkshopFee: ''
-		});
-		expect(network.status).toBe(200);
-		for (const code of ['785', '205']) {
-			const saved = await coordinator.post(`/municipalities/${code}/billing?/save`, {
-				billingName: `Kunta ${code}`,
-				businessId: '0112038-9',
-				streetAddress: 'Kunnantie 1',
-				postalCode: '00100',
-				city: 'Kunta',
-				delivery: 'e_invoice',
-				eInvoiceAddress: '003701120389',
-				eInvoiceOperator: '003723327487',
-				language: 'fi'
-			});
-			expect(saved.status, code).toBe(200);
-		}
 		const started = await coordinator.post('/billing/runs/new?/start', {
 			seasonId,
 			year: '2024',
