@@ -138,10 +138,6 @@ async function prepare(database: BenchDatabase, scale: Scale, build: BuildSnapsh
 		const result = await open.db.execute(sql`select current_setting('server_version') as v`);
 		const rows = (result as unknown as { rows: { v: string }[] }).rows;
 		const filled = await fillDatabase(open.db, scale.factor, (m) => log(`  ${m}`));
-		// planner statistics of the filled tables, as a server has them in use: PGlite's gathers
-		// them a minute after start (planner-statistics.ts), PostgreSQL's autovacuum after a bulk
-		// load; the measurements begin sooner
-		await open.db.execute(sql`analyze`);
 		return { ...filled, version: rows[0]?.v ?? 'unknown' };
 	} finally {
 		await open.close();

@@ -17,7 +17,7 @@ import { closeMailTransports } from '$lib/server/mail/send-mail';
 import { backgroundOrigin, mailSettings } from '$lib/server/mail/settings';
 import { hideSecretPath } from '$lib/domain/secret-links';
 import { nudgeJobs, startJobPoller, stopJobPoller } from '$lib/server/jobs/poller';
-import { startPlannerStatistics, stopPlannerStatistics } from '$lib/server/db/planner-statistics';
+import { startPgliteMaintenance, stopPgliteMaintenance } from '$lib/server/db/pglite-maintenance';
 
 /**
  * Opens and migrates the database before the first request (a fresh PGlite takes seconds), then
@@ -41,7 +41,7 @@ export const init: ServerInit = async () => {
 	if (config.DEMO && (await seedDemo(database.db))) {
 		console.info('Demo data loaded. Sign in as koordinaattori@example.fi / verkosto-demo');
 	}
-	startPlannerStatistics(database);
+	startPgliteMaintenance(database);
 	// one poller per server (ADR 016); its timer does not keep the process alive
 	startJobPoller({
 		db: database.db,
@@ -49,7 +49,7 @@ export const init: ServerInit = async () => {
 	});
 	process.once('sveltekit:shutdown', async () => {
 		// no new jobs claimed; the running one finishes before the database closes
-		await stopPlannerStatistics();
+		await stopPgliteMaintenance();
 		await stopJobPoller();
 		await closeMailTransports();
 		await stopDatabase();

@@ -256,13 +256,20 @@ export async function listSeasonEvents(
 ) {
 	const [total] = await db.select({ n: count() }).from(events).where(eq(events.seasonId, seasonId));
 	const { page, pages, offset } = numberedPage(total?.n ?? 0, requestedPage, perPage);
-	const found = await db
-		.select()
+	// the page's ids first, from events_season_starts alone (an index-only scan); asked for the
+	// whole rows at once, PGlite's planner walked events_starts through every earlier season
+	const pageIds = db
+		.select({ id: events.id })
 		.from(events)
 		.where(eq(events.seasonId, seasonId))
 		.orderBy(asc(events.startsAt), asc(events.id))
 		.limit(perPage)
 		.offset(offset);
+	const found = await db
+		.select()
+		.from(events)
+		.where(inArray(events.id, pageIds))
+		.orderBy(asc(events.startsAt), asc(events.id));
 	// counted for this page's events only: a count in the select list would be computed for
 	// every row the offset skips too
 	const waiting = await waitingCounts(
