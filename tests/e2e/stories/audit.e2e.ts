@@ -122,71 +122,67 @@ describeWithBrowser('the audit log and the outbox', () => {
 		});
 	});
 
-	it(
-		'shows the registry load by the system, and pages back to older entries',
-		async () => {
-			await withBrowser(async (page) => {
-				await signIn(page, app.url, COORDINATOR);
-				await openAuditLog(page);
-				await checkAccessible(page, 'audit log');
-				await chooseOption(
-					auditFilters(page).getByLabel('Toimenpide', { exact: true }),
-					'municipality.create'
-				);
-				await applyAuditFilters(page);
+	it('shows the registry load by the system, and pages back to older entries', async () => {
+		await withBrowser(async (page) => {
+			await signIn(page, app.url, COORDINATOR);
+			await openAuditLog(page);
+			await checkAccessible(page, 'audit log');
+			await chooseOption(
+				auditFilters(page).getByLabel('Toimenpide', { exact: true }),
+				'municipality.create'
+			);
+			await applyAuditFilters(page);
 
-				const pager = page.getByRole('navigation', { name: 'Sivut' });
-				const pages: string[][][] = [];
-				for (;;) {
-					const rows = await entries(page);
-					expect(rows.length).toBeGreaterThan(0);
-					for (const row of rows) {
-						expect(row[COL.actor], row.join(' | ')).toBe('järjestelmä');
-						expect(row[COL.action]).toBe('municipality.create');
-						expect(row[COL.entity]).toMatch(/^municipality \d{3}$/);
-						// a whole municipality: its 22 fields folded under their count
-						expect(row[COL.changes]).toBe('22 kenttää muuttui');
-					}
-					pages.push(rows);
-					await checkAccessible(page, `audit log, registry load, page ${pages.length}`);
-					const older = pager.getByRole('link', { name: 'Seuraava sivu', exact: true });
-					if ((await older.count()) === 0) break;
-					expect(rows, 'a full page before an older one').toHaveLength(50);
-					const before = page.url();
-					await older.click();
-					await page.waitForURL((url) => url.href !== before);
-					await pager.getByRole('link', { name: 'Edellinen sivu', exact: true }).waitFor();
-					expect(pages.length, 'the pager ends').toBeLessThan(20);
+			const pager = page.getByRole('navigation', { name: 'Sivut' });
+			/** The page's rows, each the system's creation of a whole municipality. */
+			const registryLoadPage = async (label: string) => {
+				const rows = await entries(page);
+				expect(rows, 'a full page').toHaveLength(50);
+				for (const row of rows) {
+					expect(row[COL.actor], row.join(' | ')).toBe('järjestelmä');
+					expect(row[COL.action]).toBe('municipality.create');
+					expect(row[COL.entity]).toMatch(/^municipality \d{3}$/);
+					// a whole municipality: its 22 fields folded under their count
+					expect(row[COL.changes]).toBe('22 kenttää muuttui');
 				}
-				const codes = pages.flat().map((r) => r[COL.entity]!.replace('municipality ', ''));
-				expect(new Set(codes).size, 'no entry twice').toBe(codes.length);
-				expect(codes.length, '308 current municipalities and Pertunmaa').toBe(309);
-				expect(codes).toContain('785');
-				expect(codes).toContain('588');
+				await checkAccessible(page, `audit log, registry load, ${label}`);
+				return rows;
+			};
+			// the newest page has nothing newer; every page to the end is walked by the list's
+			// own test (list-audit-entries.test.ts), the story goes one page back and returns
+			const newest = await registryLoadPage('newest');
+			expect(await pager.getByRole('link', { name: 'Edellinen sivu', exact: true }).count()).toBe(
+				0
+			);
+			let before = page.url();
+			await pager.getByRole('link', { name: 'Seuraava sivu', exact: true }).click();
+			await page.waitForURL((url) => url.href !== before);
+			await pager.getByRole('link', { name: 'Edellinen sivu', exact: true }).waitFor();
+			const older = await registryLoadPage('older');
+			const codes = [...newest, ...older].map((r) => r[COL.entity]);
+			expect(new Set(codes).size, 'no entry twice').toBe(100);
 
-				// an entry opens in place (a <details>: the page needs no script for it) to show it all
-				const last = pages.at(-1)![0]!;
-				const entry = page
-					.getByRole('table', { name: 'Muutosloki', exact: true })
-					.getByRole('group')
-					.first();
-				await entry.getByText('22 kenttää muuttui', { exact: true }).click();
-				const fields = await tableRows(entry.getByRole('table'));
-				expect(fields).toHaveLength(22);
-				expect(fields[0]).toEqual(['code', '–', last[COL.entity]!.replace('municipality ', '')]);
-				expect(fields.map((f) => f[0])).toContain('nameFi');
-				await checkAccessible(page, 'audit log, registry load, an entry opened');
+			// an entry opens in place (a <details>: the page needs no script for it) to show it all
+			const first = older[0]!;
+			const entry = page
+				.getByRole('table', { name: 'Muutosloki', exact: true })
+				.getByRole('group')
+				.first();
+			await entry.getByText('22 kenttää muuttui', { exact: true }).click();
+			const fields = await tableRows(entry.getByRole('table'));
+			expect(fields).toHaveLength(22);
+			expect(fields[0]).toEqual(['code', '–', first[COL.entity]!.replace('municipality ', '')]);
+			expect(fields.map((f) => f[0])).toContain('nameFi');
+			await checkAccessible(page, 'audit log, registry load, an entry opened');
 
-				// and back to newer entries
-				const before = page.url();
-				await pager.getByRole('link', { name: 'Edellinen sivu', exact: true }).click();
-				await page.waitForURL((url) => url.href !== before);
-				await expect.poll(() => entries(page)).toEqual(pages.at(-2));
-				await checkAccessible(page, 'audit log, registry load, back to newer entries');
-			});
-		},
-		2 * STORY_TIMEOUT
-	);
+			// and back to newer entries
+			before = page.url();
+			await pager.getByRole('link', { name: 'Edellinen sivu', exact: true }).click();
+			await page.waitForURL((url) => url.href !== before);
+			await expect.poll(() => entries(page)).toEqual(newest);
+			await checkAccessible(page, 'audit log, registry load, back to newer entries');
+		});
+	});
 
 	it('finds the system’s entries by the name the log shows for it', async () => {
 		await withBrowser(async (page) => {

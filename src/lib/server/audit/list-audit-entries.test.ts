@@ -80,6 +80,41 @@ describe('the audit log', () => {
 		).toBeGreaterThan(0);
 		expect((await listAuditEntries(database.db, q({ to: '2000-01-01' }))).rows).toHaveLength(0);
 	});
+
+	it('walks a long filter older page by older page, each entry once, to the end, and back', async () => {
+		// as a registry load writes them: one entry per municipality, more than two pages' worth
+		const codes = Array.from({ length: 123 }, (_, i) => String(100 + i));
+		for (const code of codes) {
+			await recordAudit(database.db, systemActor, {
+				action: 'municipality.create',
+				entityType: 'municipality',
+				entityId: code,
+				before: null,
+				after: { code }
+			});
+		}
+		const filter = { action: 'municipality.create' };
+		const pages: { rows: { entityId: string | null }[]; newer: string | null }[] = [];
+		let older: string | null = null;
+		do {
+			const page = await listAuditEntries(
+				database.db,
+				q({ ...filter, before: older === null ? null : Number(older) })
+			);
+			pages.push(page);
+			older = page.older;
+			expect(pages.length, 'the pages end').toBeLessThan(10);
+		} while (older !== null);
+		expect(pages.map((p) => p.rows.length)).toEqual([50, 50, 23]);
+		expect(pages.flatMap((p) => p.rows.map((r) => r.entityId))).toEqual(codes.toReversed());
+		expect(pages[0]?.newer, 'nothing newer than the first page').toBeNull();
+		// back from the last page to newer entries: the page before it, as it was
+		const back = await listAuditEntries(
+			database.db,
+			q({ ...filter, after: Number(pages[2]?.newer) })
+		);
+		expect(back.rows.map((r) => r.entityId)).toEqual(pages[1]?.rows.map((r) => r.entityId));
+	});
 });
 
 describe('the audit log as a file', () => {
