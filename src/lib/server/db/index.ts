@@ -35,3 +35,16 @@ export async function stopDatabase(): Promise<void> {
 	opening = undefined;
 	await open?.close();
 }
+
+/**
+ * Lends a database to the app's module for a test that calls a route's `load` or handler
+ * directly (no module is mocked: test files share their worker's modules, ADR 013). Returns
+ * the function that gives it back; call it in `afterAll`.
+ */
+export function lendDatabase(lent: Database): () => void {
+	const before = current;
+	current = lent;
+	return () => {
+		if (current === lent) current = before;
+	};
+}

@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../../tests/setup/test-db';
 import { coordinatorActor, demoExpert } from '../../../../../tests/factories/workshops';
 import { approvedJourney, heldWorkshop, trainTicket } from '../../../../../tests/factories/travel';
 import { requestEvent, sessionUserOf, statusOf } from '../../../../../tests/support/request-event';
 import type { SessionUser } from '$lib/server/auth/session';
+import { lendDatabase } from '$lib/server/db';
+import { load } from './+page.server';
+import { GET as exportFile } from './export/[format]/+server';
+import { GET as receipt } from './receipts/[journeyId]/[lineId]/+server';
 import { listMunicipalityCosts } from '$lib/server/workshops/travel/municipality-costs';
 
 let database: TestDatabase | undefined;
-vi.mock(import('$lib/server/db'), async (original) => ({
-	...(await original()),
-	db: () => database!.db
-}));
-
-const { load } = await import('./+page.server');
-const { GET: exportFile } = await import('./export/[format]/+server');
-const { GET: receipt } = await import('./receipts/[journeyId]/[lineId]/+server');
+let giveBack: (() => void) | undefined;
 
 /**
  * Who reads Vaala's approved travel costs (/municipalities/785/travel-costs, its exports and
@@ -26,6 +23,7 @@ let lineId: string;
 
 beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
+	giveBack = lendDatabase(database);
 	const expert = await demoExpert(database.db);
 	const workshop = await heldWorkshop(database.db, '785', new Date('2024-04-10T07:00:00Z'), expert);
 	journeyId = await approvedJourney(
@@ -38,7 +36,10 @@ beforeAll(async () => {
 	const costs = await listMunicipalityCosts(database.db, '785', { from: null, to: null }, 1);
 	lineId = costs.rows.find((r) => r.journeyId === journeyId)!.lines[0]!.id;
 });
-afterAll(() => database?.close());
+afterAll(async () => {
+	giveBack?.();
+	await database?.close();
+});
 
 async function statuses(user: SessionUser | null) {
 	const params = { code: '785' };

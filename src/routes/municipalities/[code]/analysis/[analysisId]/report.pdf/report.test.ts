@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../../../../tests/setup/test-db';
 import { activeMembers, uso7 } from '../../../../../../../tests/factories/events';
 import { coordinatorActor, uso7FocusAreas } from '../../../../../../../tests/factories/workshops';
@@ -19,6 +19,9 @@ import {
 	statusOf
 } from '../../../../../../../tests/support/request-event';
 import type { SessionUser } from '$lib/server/auth/session';
+import { lendDatabase } from '$lib/server/db';
+import { GET } from './+server';
+import { load as summaryLoad } from '../summary/+page.server';
 import { latestPublishedVersion } from '$lib/server/analysis/questionnaire-rows';
 import { saveAnalysisSummary } from '$lib/server/analysis/save-analysis-summary';
 import { saveAnalysisRecommendation } from '$lib/server/analysis/save-analysis-recommendation';
@@ -27,13 +30,7 @@ import { findMunicipalityAnalysis } from '$lib/server/analysis/analysis-queries'
 import { renderAnalysisReportPdf } from '$lib/server/analysis/report-pdf';
 
 let database: TestDatabase | undefined;
-vi.mock(import('$lib/server/db'), async (original) => ({
-	...(await original()),
-	db: () => database!.db
-}));
-
-const { GET } = await import('./+server');
-const { load: summaryLoad } = await import('../summary/+page.server');
+let giveBack: (() => void) | undefined;
 
 /**
  * The board's PDF report of Vaala's analysis (ADR 027): read by exactly those who see its
@@ -51,6 +48,7 @@ const NOW = new Date('2024-05-20T09:00:00Z');
 
 beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
+	giveBack = lendDatabase(database);
 	const db = database.db;
 	// the demo's USO 7 analyses are closed: this file publishes and answers its own
 	await withoutDemoAnalyses(db);
@@ -87,8 +85,9 @@ beforeAll(async () => {
 	});
 });
 afterAll(async () => {
+	giveBack?.();
 	await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
-	database?.close();
+	await database?.close();
 });
 
 const path785 = () => `/municipalities/785/analysis/${analysisId}/report.pdf`;
