@@ -93,7 +93,7 @@ describe('the audit log', () => {
 				after: { code }
 			});
 		}
-		const filter = { action: 'municipality.create' };
+		const filter = { action: 'municipality.create' } as const;
 		const pages: { rows: { entityId: string | null }[]; newer: string | null }[] = [];
 		let older: string | null = null;
 		do {
