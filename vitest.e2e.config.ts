@@ -27,7 +27,7 @@ const BOTH = [
  * side by side, so CI takes as long as the longer one).
  */
 const ON_POSTGRES = [
-	// the audit log's keyset pages, 7 long pages checked with axe: the longest story
+	// the audit log's keyset pages, long pages checked with axe: among the longest stories
 	'tests/e2e/stories/audit.e2e.ts'
 ];
 
