@@ -238,7 +238,7 @@ export const PAGE_TARGETS: PageTarget[] = [
 		path: '/billing/invoices',
 		session: 'coordinator',
 		database: true,
-		reads: "session; the network's seasons ‖ its invoices' count and the first 50 by number"
+		reads: "session; the network's seasons ‖ its newest 50 invoices by key (no count)"
 	},
 	{
 		name: 'municipality invoices',

@@ -1,5 +1,5 @@
 /**
- * EXPLAIN (ANALYZE, BUFFERS) of the statements behind the event and workshop targets, on a database that the
+ * EXPLAIN (ANALYZE, BUFFERS) of the statements behind the event, workshop and invoice targets, on a database that the
  * bench kept (`BENCH_KEEP=1`; see docs/benchmarks.md, "Looking into a slow page"):
  *
  *   npx tsx scripts/bench/explain.ts /tmp/verkosto-bench-full-…/pglite
@@ -35,6 +35,15 @@ import {
 	listSeasonWorkshops
 } from '../../src/lib/server/workshops/workshop-queries';
 import { userActor } from '../../src/lib/server/actor';
+import { coordinatedNetworks } from '../../src/lib/server/auth/session';
+import {
+	INVOICE_LIST_STATES,
+	listMunicipalityInvoices,
+	listNetworkInvoices,
+	type InvoiceFilter
+} from '../../src/lib/server/billing/invoice-queries';
+import { receivablesByAge } from '../../src/lib/server/billing/billing-reports';
+import { helsinkiDate } from '../../src/lib/domain/helsinki-time';
 import {
 	DEMO_CONTACT_PERSON,
 	DEMO_COORDINATOR,
@@ -55,7 +64,8 @@ const GROWING = [
 	'role_assignments',
 	'sessions',
 	'audit_log',
-	'jobs'
+	'jobs',
+	'invoices'
 ];
 
 interface Recorded {
@@ -221,6 +231,38 @@ async function main() {
 			await listExpertAssignments(db, expert.id, { done: false, page: 1 });
 			await listExpertAssignments(db, expert.id, { done: true, page: 1 });
 		});
+		// the coordinator's invoice list: the first page, an older and a newer one, each filter
+		const networkIds = coordinatedNetworks(coordinator);
+		const today = helsinkiDate(now);
+		const filter = (more: Partial<InvoiceFilter> = {}) => ({
+			...more,
+			scope: { networkIds },
+			today
+		});
+		const none = { before: null, after: null };
+		await run('invoices', async () => {
+			const first = await listNetworkInvoices(db, filter(), none);
+			const older = await listNetworkInvoices(db, filter(), { before: first.older, after: null });
+			await listNetworkInvoices(db, filter(), { before: null, after: older.newer });
+		});
+		const newest = await one<{ year: number }>(
+			db,
+			sql`select max(year) as year from invoices where season_id = ${ids.season}`
+		);
+		await run('invoices by season, year', async () => {
+			await listNetworkInvoices(db, filter({ year: newest.year }), none);
+			await listNetworkInvoices(db, filter({ seasonId: ids.season }), none);
+			await listNetworkInvoices(db, filter({ seasonId: ids.season, year: newest.year }), none);
+		});
+		await run('invoices by state', async () => {
+			for (const state of INVOICE_LIST_STATES) {
+				await listNetworkInvoices(db, filter({ state }), none);
+			}
+		});
+		await run('open receivables', () => receivablesByAge(db, networkIds, today, 1));
+		await run('municipality invoices', () =>
+			listMunicipalityInvoices(db, { scope: { municipalityCode: FOCUS_MUNICIPALITY }, today }, 1)
+		);
 		// the sign-up writes: recorded inside a transaction that is rolled back
 		await run('sign-up', async () => {
 			await db

@@ -1,9 +1,9 @@
 import { asc, desc, gt, lt, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 
-export interface Keyset {
-	before: number | null;
-	after: number | null;
+export interface Keyset<K extends number | string = number> {
+	before: K | null;
+	after: K | null;
 }
 
 /**
@@ -16,10 +16,14 @@ export function keysetQuery(id: PgColumn, keyset: Keyset): { where?: SQL; orderB
 	return { orderBy: desc(id) };
 }
 
-/** Trims the extra row and works out the cursors for newer and older pages. */
-export function keysetPage<T extends { id: number }>(
+/**
+ * Trims the extra row and works out the cursors for newer and older pages. The cursor is the
+ * id of the first or last row shown: a number where the id orders the list, or a row's uuid
+ * that the query looks its key up by (the coordinator's invoices).
+ */
+export function keysetPage<K extends number | string, T extends { id: K }>(
 	rows: T[],
-	keyset: Keyset,
+	keyset: Keyset<K>,
 	limit: number
 ): { rows: T[]; newer: string | null; older: string | null } {
 	const more = rows.length > limit;

@@ -140,7 +140,9 @@ export const billingEn: Record<keyof typeof billingFi, string> = {
 	'billing.skipped': 'Skipped members',
 	'billing.noneSkipped': 'No member was skipped.',
 
-	'billing.invoiceCount': '{count} invoices.',
+	'billing.invoicesNewestFirst': 'Newest first, {size} at a time.',
+	'billing.exportTruncated':
+		'The file holds the {max} newest invoices. Narrow it by season, year or state to see older ones.',
 	'billing.noInvoices': 'No invoices.',
 	'billing.credits': 'Credits invoice',
 	'billing.seller': 'Seller',

@@ -139,7 +139,9 @@ export const billingFi = {
 	'billing.skipped': 'Ohitetut jäsenkunnat',
 	'billing.noneSkipped': 'Yhtään jäsenkuntaa ei ohitettu.',
 
-	'billing.invoiceCount': '{count} laskua.',
+	'billing.invoicesNewestFirst': 'Uusimmat ensin, {size} kerrallaan.',
+	'billing.exportTruncated':
+		'Tiedostossa ovat {max} uusinta laskua. Rajaa kaudella, vuodella tai tilalla nähdäksesi vanhemmat.',
 	'billing.noInvoices': 'Ei laskuja.',
 	'billing.credits': 'Hyvittää laskun',
 	'billing.seller': 'Myyjä',

@@ -139,7 +139,9 @@ export const billingSv: Record<keyof typeof billingFi, string> = {
 	'billing.skipped': 'Överhoppade medlemskommuner',
 	'billing.noneSkipped': 'Ingen medlemskommun hoppades över.',
 
-	'billing.invoiceCount': '{count} fakturor.',
+	'billing.invoicesNewestFirst': 'De senaste först, {size} åt gången.',
+	'billing.exportTruncated':
+		'Filen innehåller de {max} senaste fakturorna. Avgränsa med period, år eller status för att se äldre.',
 	'billing.noInvoices': 'Inga fakturor.',
 	'billing.credits': 'Krediterar fakturan',
 	'billing.seller': 'Säljare',

@@ -2,16 +2,19 @@ import type { Db } from '../db';
 import type { ExportTable } from '../export/table-export';
 import { serverTranslator } from '$lib/i18n/catalogue';
 import type { Locale } from '$lib/i18n/locales';
-import { listInvoicesForExport, type InvoiceFilter } from './invoice-queries';
+import { listInvoicesForExport, MAX_EXPORT_ROWS, type InvoiceFilter } from './invoice-queries';
 
-/** The filtered invoices as a table: one row per invoice, amounts in euros. */
+/**
+ * The filtered invoices as a table, in the order of their page: one row per invoice, amounts in
+ * euros; beyond MAX_EXPORT_ROWS the file says so under the table.
+ */
 export async function exportInvoices(
 	db: Db,
 	filter: InvoiceFilter,
 	locale: Locale
 ): Promise<ExportTable> {
 	const t = serverTranslator(locale);
-	const rows = await listInvoicesForExport(db, filter);
+	const { rows, more } = await listInvoicesForExport(db, filter);
 	return {
 		title: t('billing.invoices'),
 		columns: [
@@ -47,6 +50,7 @@ export async function exportInvoices(
 			r.grossCents / 100,
 			r.paidCents / 100,
 			t(`billing.state.${r.state}`)
-		])
+		]),
+		notes: more ? [t('billing.exportTruncated', { max: MAX_EXPORT_ROWS })] : []
 	};
 }

@@ -11,7 +11,7 @@ import {
 import { invoices } from '../db/schema';
 import { systemActor } from '../actor';
 import type { SessionUser } from '../auth/session';
-import { getInvoice, listInvoices } from './invoice-queries';
+import { getInvoice, listMunicipalityInvoices } from './invoice-queries';
 import { startInvoiceRun } from './start-invoice-run';
 import { continueInvoiceRun } from './run-invoice-run';
 import { load as municipalityInvoices } from '../../../routes/municipalities/[code]/invoices/+page.server';
@@ -113,7 +113,7 @@ describe('Vaala’s invoices and billing details', () => {
 		expect(
 			(await getInvoice(database.db, vaalaInvoiceId, { municipalityCode: '785' }))?.invoice.number
 		).toMatch(/^2024-\d{6}$/);
-		const kajaani = await listInvoices(
+		const kajaani = await listMunicipalityInvoices(
 			database.db,
 			{ scope: { municipalityCode: '205' }, today: '2024-02-01' },
 			1

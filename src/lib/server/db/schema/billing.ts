@@ -358,18 +358,22 @@ export const invoices = pgTable(
 			'invoices_credit_reason',
 			sql`(${t.document} = 'credit_note') = (${t.creditReason} is not null) and (${t.creditReason} is null or length(trim(${t.creditReason})) > 0)`
 		),
-		// the coordinator's list: a season's invoices by number, optionally of one year
-		index('invoices_season_number').on(t.seasonId, t.year, t.sequence),
-		// a network's invoices by number (the list without a season)
-		index('invoices_network_number').on(t.networkId, t.year, t.sequence),
+		// the coordinator's list of a season (and a year), newest first by key (ADR 031)
+		index('invoices_season_number').on(t.seasonId, t.year, t.number),
+		// the coordinator's list of a network (and a year), newest first by key (ADR 031)
+		index('invoices_network_number').on(t.networkId, t.year, t.number),
 		// a municipality's invoices, newest first
 		index('invoices_municipality').on(t.municipalityCode, t.issueDate),
-		// the list's open, partly paid and overdue invoices: only the unsettled ones, by due date
+		// the list's open, partly paid and overdue invoices: only the unsettled ones, by key
 		index('invoices_unsettled')
-			.on(t.networkId, t.dueDate)
+			.on(t.networkId, t.year, t.number)
 			.where(
 				sql`${t.document} = 'invoice' and ${t.paidCents} + ${t.creditedCents} < ${t.grossCents}`
 			),
+		// the list's credited invoices and credit notes: the few rows a credit touched, by key
+		index('invoices_credits')
+			.on(t.networkId, t.year, t.number)
+			.where(sql`${t.document} = 'credit_note' or ${t.creditedCents} > 0`),
 		// payments matched by reference number
 		index('invoices_reference').on(t.reference),
 		// the credit notes of an invoice

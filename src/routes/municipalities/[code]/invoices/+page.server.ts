@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireMunicipality } from '$lib/server/auth/guard';
 import { db } from '$lib/server/db';
-import { listInvoices } from '$lib/server/billing/invoice-queries';
+import { listMunicipalityInvoices } from '$lib/server/billing/invoice-queries';
 import { parseInvoiceListQuery } from '$lib/server/billing/invoice-list-query';
 import { getMunicipality } from '$lib/server/registry/search-municipalities';
 import { helsinkiDate } from '$lib/domain/helsinki-time';
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 	const municipality = await getMunicipality(db(), event.params.code);
 	if (!municipality) error(404, 'not found');
 	const { values } = parseInvoiceListQuery(event.url.searchParams);
-	const list = await listInvoices(
+	const list = await listMunicipalityInvoices(
 		db(),
 		{
 			scope: { municipalityCode: municipality.code },
