@@ -41,5 +41,8 @@ export const billingCreditEn: Record<keyof typeof billingCreditFi, string> = {
 	'credit.runDownload': 'Download the run’s invoices (zip: PDF, Finvoice and UBL)',
 	'credit.mail.subject': 'Invoice {number}: {seller}',
 	'credit.mail.text':
-		'Dear recipient,\n\nattached is invoice {number} from {seller}. Amount {amount}, due date {due}, reference number {reference}.\n\nThis message was sent from Verkosto because your municipality chose e-mail as its invoices’ delivery.'
+		'Dear recipient,\n\nattached is invoice {number} from {seller}. Amount {amount}, due date {due}, reference number {reference}.\n\nThis message was sent from Verkosto because your municipality chose e-mail as its invoices’ delivery.',
+	'credit.noteMail.subject': 'Credit note {number} for invoice {credited}: {seller}',
+	'credit.noteMail.text':
+		'Dear recipient,\n\nattached is credit note {number} from {seller}. It credits {amount} of invoice {credited}. Nothing is to be paid for a credit note.\n\nThis message was sent from Verkosto because your municipality chose e-mail as its invoices’ delivery.'
 };

@@ -39,5 +39,8 @@ export const billingCreditFi = {
 	'credit.runDownload': 'Lataa ajon laskut (zip: PDF, Finvoice ja UBL)',
 	'credit.mail.subject': 'Lasku {number}: {seller}',
 	'credit.mail.text':
-		'Hyvä vastaanottaja,\n\nliitteenä on lasku {number}, laskuttaja {seller}. Summa {amount}, eräpäivä {due}, viitenumero {reference}.\n\nTämä viesti on lähetetty Verkostosta, koska kuntanne on valinnut laskujen toimitustavaksi sähköpostin.'
+		'Hyvä vastaanottaja,\n\nliitteenä on lasku {number}, laskuttaja {seller}. Summa {amount}, eräpäivä {due}, viitenumero {reference}.\n\nTämä viesti on lähetetty Verkostosta, koska kuntanne on valinnut laskujen toimitustavaksi sähköpostin.',
+	'credit.noteMail.subject': 'Hyvityslasku {number} laskuun {credited}: {seller}',
+	'credit.noteMail.text':
+		'Hyvä vastaanottaja,\n\nliitteenä on hyvityslasku {number}, laskuttaja {seller}. Se hyvittää laskusta {credited} {amount}. Hyvityslaskua ei makseta.\n\nTämä viesti on lähetetty Verkostosta, koska kuntanne on valinnut laskujen toimitustavaksi sähköpostin.'
 };

@@ -43,5 +43,8 @@ export const billingCreditSv: Record<keyof typeof billingCreditFi, string> = {
 	'credit.runDownload': 'Ladda ner körningens fakturor (zip: PDF, Finvoice och UBL)',
 	'credit.mail.subject': 'Faktura {number}: {seller}',
 	'credit.mail.text':
-		'Bästa mottagare,\n\nbifogat finns faktura {number} från {seller}. Belopp {amount}, förfallodag {due}, referensnummer {reference}.\n\nMeddelandet har skickats från Verkosto eftersom er kommun har valt e-post som leveranssätt för fakturor.'
+		'Bästa mottagare,\n\nbifogat finns faktura {number} från {seller}. Belopp {amount}, förfallodag {due}, referensnummer {reference}.\n\nMeddelandet har skickats från Verkosto eftersom er kommun har valt e-post som leveranssätt för fakturor.',
+	'credit.noteMail.subject': 'Kreditfaktura {number} för faktura {credited}: {seller}',
+	'credit.noteMail.text':
+		'Bästa mottagare,\n\nbifogat finns kreditfaktura {number} från {seller}. Den krediterar {amount} av faktura {credited}. Kreditfakturan ska inte betalas.\n\nMeddelandet har skickats från Verkosto eftersom er kommun har valt e-post som leveranssätt för fakturor.'
 };

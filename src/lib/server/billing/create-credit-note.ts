@@ -12,6 +12,7 @@ import { formatInvoiceNumber, referenceForInvoiceNumber } from '$lib/domain/bill
 import { createRfReference } from '$lib/domain/billing/reference-number';
 import { domainLineOf, loadCreditFacts } from './credit-facts';
 import { takeInvoiceSequence } from './issue-invoice';
+import { queueInvoiceMail } from './queue-invoice-mail';
 
 import { CREDIT_REASON_MAX } from '$lib/schemas/credit-note';
 import { isUuid } from '$lib/domain/uuid';
@@ -38,7 +39,8 @@ export interface CreateCreditNoteInput {
  * left of a line, an invoice and all its notes net to zero), takes the next number of the same
  * series as invoices, writes the note and its lines, and adds what they take off to the
  * invoice's and its lines' `credited_cents`, whose checks refuse more than was invoiced. The
- * seller and buyer are the invoice's as issued. Nothing else is freed: a credited travel cost
+ * seller and buyer are the invoice's as issued; where the invoice was delivered by e-mail, the
+ * note goes to the same address through the outbox, with its PDF. Nothing else is freed: a credited travel cost
  * or extra workshop is not billed again by a later run.
  */
 export async function createCreditNote(
@@ -153,6 +155,20 @@ export async function createCreditNote(
 				completesCredit: note.value.completesCredit
 			}
 		});
+		// PDF by e-mail where the invoice went by e-mail: to its buyer as issued, once (ADR 031)
+		const to = original.buyer.email;
+		if (original.delivery === 'email' && typeof to === 'string' && to !== '') {
+			await queueInvoiceMail(tx, {
+				document: 'credit_note',
+				id: written!.id,
+				number: number.value,
+				creditedNumber: original.number,
+				language: original.language,
+				to,
+				sellerName: String(original.seller.name ?? ''),
+				grossCents: totals.grossCents
+			});
+		}
 		return { ok: true, id: written!.id, number: number.value };
 	});
 }

@@ -164,6 +164,7 @@ export async function issueInvoice(
 	// PDF by e-mail where the member asked for it: queued with the invoice, once (ADR 026)
 	if (ctx.delivery === 'email' && ctx.buyer.email) {
 		await queueInvoiceMail(tx, {
+			document: 'invoice',
 			id: invoice!.id,
 			number: number.value,
 			language: ctx.language,
