@@ -55,6 +55,12 @@ export async function billedBySeason(
 	};
 }
 
+/**
+ * Sums of open cents in bigint, read back as numbers: a network's receivables outgrow integer
+ * (21,4 M€) as its season totals did (migration 0019); a number holds them exactly.
+ */
+const openTotal = () => sql<number>`coalesce(sum(${openCents}), 0)::bigint`.mapWith(Number);
+
 /** What is still to be paid of an invoice (never below 0). */
 const openCents = sql<number>`greatest(${invoices.grossCents} - ${invoices.paidCents} - ${invoices.creditedCents}, 0)`;
 
@@ -63,7 +69,9 @@ function bucketSum(bucket: (typeof AGE_BUCKETS)[number], today: string): SQL<num
 	const conditions: SQL[] = [];
 	if (bucket.fromDays !== null) conditions.push(sql`${days} >= ${bucket.fromDays}`);
 	if (bucket.toDays !== null) conditions.push(sql`${days} <= ${bucket.toDays}`);
-	return sql<number>`coalesce(sum(${openCents}) filter (where ${sql.join(conditions, sql` and `)}), 0)::int`;
+	return sql<number>`coalesce(sum(${openCents}) filter (where ${sql.join(conditions, sql` and `)}), 0)::bigint`.mapWith(
+		Number
+	);
 }
 
 /** Only the open invoices, as the partial index `invoices_open` holds them. */
@@ -96,7 +104,7 @@ export async function receivablesByAge(
 		.select({
 			members: sql<number>`count(distinct ${invoices.municipalityCode})::int`,
 			...buckets,
-			total: sql<number>`coalesce(sum(${openCents}), 0)::int`
+			total: openTotal()
 		})
 		.from(invoices)
 		.where(where);
@@ -108,7 +116,7 @@ export async function receivablesByAge(
 			nameSv: municipalities.nameSv,
 			invoiceCount: sql<number>`count(*)::int`,
 			...buckets,
-			total: sql<number>`coalesce(sum(${openCents}), 0)::int`
+			total: openTotal()
 		})
 		.from(invoices)
 		.innerJoin(municipalities, eq(municipalities.code, invoices.municipalityCode))

@@ -315,4 +315,42 @@ describe('the reports (ADR 026)', () => {
 		expect(table.rows).toHaveLength(late.rows.length);
 		expect(await receivablesByAge(database.db, [], TODAY, 1)).toMatchObject({ total: 0 });
 	});
+
+	it('sum open receivables beyond an integer’s 21,4 M€ exactly', async () => {
+		const open = await receivablesByAge(database.db, [networkId], '2024-03-15', 1);
+		const [big] = await database.db
+			.select()
+			.from(invoices)
+			.where(
+				and(
+					eq(invoices.networkId, networkId),
+					eq(invoices.municipalityCode, open.rows[0]!.code),
+					eq(invoices.document, 'invoice')
+				)
+			);
+		// 15 M€ more on one open invoice, twice over what integer holds with the rest
+		const more = 1_500_000_000;
+		await database.db
+			.update(invoices)
+			.set({ netCents: big!.netCents + more, grossCents: big!.grossCents + more })
+			.where(eq(invoices.id, big!.id));
+		const [other] = await database.db
+			.select()
+			.from(invoices)
+			.where(
+				and(
+					eq(invoices.networkId, networkId),
+					eq(invoices.municipalityCode, open.rows[1]!.code),
+					eq(invoices.document, 'invoice')
+				)
+			);
+		await database.db
+			.update(invoices)
+			.set({ netCents: other!.netCents + more, grossCents: other!.grossCents + more })
+			.where(eq(invoices.id, other!.id));
+		const after = await receivablesByAge(database.db, [networkId], '2024-03-15', 1);
+		expect(after.totals!.total).toBe(open.totals!.total + 2 * more);
+		expect(after.totals!.d31_60).toBe(open.totals!.d31_60 + 2 * more);
+		expect(after.rows[0]!.total).toBe(open.rows[0]!.total + more);
+	});
 });
