@@ -2,7 +2,8 @@
  * `npm run bench:invoice-run`: an invoice run for 77, 154 and 308 members (BENCH_MEMBERS), each
  * billed its year's fee through the run's own code (startInvoiceRun, continueInvoiceRun: one
  * transaction per member), then every invoice drawn as its PDF, Finvoice 3.0 and Peppol UBL, as
- * a download or the batch makes them. Each count runs in a process of its own on a fresh
+ * a download or the batch makes them, and the run's batch download (the streamed zip) read to
+ * its end. Each count runs in a process of its own on a fresh
  * database (PGlite on disk; PostgreSQL too when DATABASE_URL is set), so that its memory is
  * its own: the report gives the run's and the documents' time, per member, and the process's
  * peak resident memory, and whether they grow linearly with the count.
@@ -31,6 +32,7 @@ import { startInvoiceRun } from '../src/lib/server/billing/start-invoice-run';
 import { continueInvoiceRun } from '../src/lib/server/billing/run-invoice-run';
 import { getInvoice } from '../src/lib/server/billing/invoice-queries';
 import { INVOICE_FILES, invoiceFile } from '../src/lib/server/billing/invoice-file';
+import { runInvoicesZip } from '../src/lib/server/billing/run-invoices-zip';
 import { businessIdCheckDigit } from '../src/lib/domain/billing/business-id';
 import { networkBillingSchema } from '../src/lib/schemas/billing';
 import { DEMO_NETWORK_BILLING } from '../src/lib/server/demo/demo-billing';
@@ -54,6 +56,11 @@ interface Measured {
 	documentBytes: number;
 	peakRssMiB: number;
 	rssBeforeMiB: number;
+	/** The run's batch download (runInvoicesZip) read to its end: time, size, RSS at its start and peak. */
+	zipMs: number;
+	zipBytes: number;
+	zipRssBeforeMiB: number;
+	zipPeakRssMiB: number;
 }
 
 /** A made-up business ID for a member, check digit computed (remainder 1 skipped). */
@@ -169,6 +176,31 @@ async function child(kind: DatabaseKind, members: number): Promise<Measured> {
 			}
 			const documentsMs = performance.now() - documentsStarted;
 			peak = Math.max(peak, process.memoryUsage().rss);
+
+			// the batch download, as /billing/runs/[id]/download streams it
+			global.gc?.();
+			const zipRssBefore = process.memoryUsage().rss;
+			let zipPeak = zipRssBefore;
+			const zipSampler = setInterval(
+				() => (zipPeak = Math.max(zipPeak, process.memoryUsage().rss)),
+				20
+			);
+			const zipStarted = performance.now();
+			let zipBytes = 0;
+			try {
+				const zip = await runInvoicesZip(db, run.runId, [network!.id]);
+				if (!zip) throw new Error('no zip for the run');
+				const reader = zip.stream.getReader();
+				for (;;) {
+					const { done, value } = await reader.read();
+					if (done) break;
+					zipBytes += value.length;
+				}
+			} finally {
+				clearInterval(zipSampler);
+			}
+			const zipMs = performance.now() - zipStarted;
+			zipPeak = Math.max(zipPeak, process.memoryUsage().rss);
 			return {
 				database: kind,
 				members,
@@ -177,7 +209,11 @@ async function child(kind: DatabaseKind, members: number): Promise<Measured> {
 				documentsMs,
 				documentBytes: bytes,
 				peakRssMiB: peak / MiB,
-				rssBeforeMiB: rssBefore / MiB
+				rssBeforeMiB: rssBefore / MiB,
+				zipMs,
+				zipBytes,
+				zipRssBeforeMiB: zipRssBefore / MiB,
+				zipPeakRssMiB: zipPeak / MiB
 			};
 		} finally {
 			clearInterval(sampler);
@@ -227,12 +263,12 @@ async function main() {
 	}
 	console.info('');
 	console.info(
-		'| database | members | invoices | run | per member | PDF + Finvoice + UBL | per invoice | files | peak RSS |'
+		'| database | members | invoices | run | per member | PDF + Finvoice + UBL | per invoice | files | peak RSS | zip | zip size | zip RSS start → peak |'
 	);
-	console.info('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+	console.info('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 	for (const r of results) {
 		console.info(
-			`| ${r.database} | ${r.members} | ${r.invoices} | ${fmt(r.runMs / 1000, 1)} s | ${fmt(r.runMs / r.members, 1)} ms | ${fmt(r.documentsMs / 1000, 1)} s | ${fmt(r.documentsMs / r.invoices, 1)} ms | ${fmt(r.documentBytes / MiB, 1)} MiB | ${fmt(r.peakRssMiB)} MiB |`
+			`| ${r.database} | ${r.members} | ${r.invoices} | ${fmt(r.runMs / 1000, 1)} s | ${fmt(r.runMs / r.members, 1)} ms | ${fmt(r.documentsMs / 1000, 1)} s | ${fmt(r.documentsMs / r.invoices, 1)} ms | ${fmt(r.documentBytes / MiB, 1)} MiB | ${fmt(r.peakRssMiB)} MiB | ${fmt(r.zipMs / 1000, 1)} s | ${fmt(r.zipBytes / MiB, 1)} MiB | ${fmt(r.zipRssBeforeMiB)} → ${fmt(r.zipPeakRssMiB)} MiB |`
 		);
 	}
 	for (const kind of kinds) {
@@ -242,7 +278,7 @@ async function main() {
 		const last = mine.at(-1)!;
 		const growth = last.members / first.members;
 		console.info(
-			`${kind}: ${first.members} → ${last.members} members (×${fmt(growth, 1)}): run ×${fmt(last.runMs / first.runMs, 2)}, documents ×${fmt(last.documentsMs / first.documentsMs, 2)}, peak RSS ×${fmt(last.peakRssMiB / first.peakRssMiB, 2)}`
+			`${kind}: ${first.members} → ${last.members} members (×${fmt(growth, 1)}): run ×${fmt(last.runMs / first.runMs, 2)}, documents ×${fmt(last.documentsMs / first.documentsMs, 2)}, zip ×${fmt(last.zipMs / first.zipMs, 2)}, peak RSS ×${fmt(last.peakRssMiB / first.peakRssMiB, 2)}`
 		);
 	}
 	const dir = path.join(projectRoot, 'bench-results');

@@ -247,6 +247,15 @@ export const PAGE_TARGETS: PageTarget[] = [
 		session: 'contact person',
 		database: true,
 		reads: "session; the municipality; its invoices' count and the newest 50"
+	},
+	{
+		name: 'billing reports',
+		kind: 'page',
+		path: '/billing/reports',
+		session: 'coordinator',
+		database: true,
+		reads:
+			'session; the season totals kept by trigger, counted and a page ‖ open receivables by age: a summary and a page grouped per member over the unpaid invoices (invoices_open)'
 	}
 ];
 
