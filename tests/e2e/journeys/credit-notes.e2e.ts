@@ -22,8 +22,9 @@ import { describedBy, download, facts } from './journey';
 /**
  * Kaisa, the coordinator, bills Vaala its 2024 fee (11 160 €), then credits 1 000 € of it
  * (a negative amount is answered by its field first): the credit note of −1 240 € names the
- * invoice, is in the invoice list, its PDF downloads and reads as a credit note, and the billing
- * reports show the credit beside the year's invoicing.
+ * invoice, is in the invoice list, its PDF downloads and reads as a credit note, the list
+ * pages newest first by cursor keeping its filter, and the billing reports show the credit beside
+ * the year's invoicing.
  */
 
 let app: AppServer;
@@ -133,6 +134,29 @@ describeWithBrowser('a credit note', () => {
 		const rows = await tableRows(page.getByRole('table', { name: 'Laskut' }));
 		const note = rows.find((r) => r[0] === noteNumber);
 		expect(note).toContain('Hyvityslasku');
+	});
+
+	it('the list shows the newest first and pages by an invoice, keeping its filter', async () => {
+		const table = page.getByRole('table', { name: 'Laskut' });
+		await page.goto(`${app.url}/billing/invoices?year=2024`);
+		await checkAccessible(page, 'invoice list');
+		const numbers = (await tableRows(table)).map((r) => r[0]!);
+		// the credit note was numbered last: it leads 2024's list
+		expect(numbers[0]).toBe([...numbers].sort((a, b) => b.localeCompare(a))[0]);
+		// the page after the newest, as the pager's "next page" addresses it
+		const href = await page
+			.getByRole('link', { name: numbers[0]!, exact: true })
+			.getAttribute('href');
+		const id = href!.split('/').pop()!;
+		await page.goto(`${app.url}/billing/invoices?year=2024&before=${id}`);
+		expect((await tableRows(table)).map((r) => r[0])).toEqual(numbers.slice(1));
+		await checkAccessible(page, 'an older page of the invoice list');
+		await page.getByRole('link', { name: 'Edellinen sivu' }).click();
+		await page.waitForLoadState('load');
+		// back: what is newer than that page, the filter kept
+		expect(new URL(page.url()).searchParams.get('year')).toBe('2024');
+		expect((await tableRows(table)).map((r) => r[0])).toEqual(numbers.slice(0, 1));
+		await expect(page.getByRole('link', { name: 'Edellinen sivu' }).count()).resolves.toBe(0);
 	});
 
 	it('the reports show the credit beside the year’s invoicing', async () => {
