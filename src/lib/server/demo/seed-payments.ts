@@ -83,7 +83,8 @@ export async function seedDemoPayments(
 			.set({ remindedAt: reminderInstant(invoice.dueDate) })
 			.where(eq(invoices.id, invoice.id));
 	}
-	const ids = all.map((i) => i.id);
+	// the credit note too: it is mailed like an invoice where the member takes e-mail (ADR 031)
+	const ids = [...all.map((i) => i.id), note.id];
 	await tx
 		.delete(jobs)
 		.where(
