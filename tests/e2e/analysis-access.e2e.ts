@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './support/app-server';
 import { startMailbox, type Mailbox } from './support/mailbox';
 import { HttpClient } from './support/http';
+import { withoutDemoUso8Analysis } from '../factories/analysis';
 
 /**
  * Isolation of the situation analysis over HTTP (ADR 024): the coordinator publishes USO 8's
@@ -53,7 +54,8 @@ beforeAll(async () => {
 	mailbox = await startMailbox();
 	// unlike a newcomer's start, mail goes to an SMTP mailbox: the respondents' secret links are
 	// read from the invitations they receive (the outbox's kept copy hides them)
-	app = await startApp({ env: { SMTP_URL: mailbox.url } });
+	// the demo's USO 8 questionnaire and its two closed analyses give way to this file's own
+	app = await startApp({ env: { SMTP_URL: mailbox.url }, prepare: withoutDemoUso8Analysis });
 	coordinator = new HttpClient(app.url);
 	vaalaContact = new HttpClient(app.url);
 	kajaaniContact = new HttpClient(app.url);

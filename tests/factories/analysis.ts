@@ -1,10 +1,12 @@
-import { and, desc, eq, like } from 'drizzle-orm';
+import { and, desc, eq, inArray, like } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db';
 import {
 	analyses,
 	analysisQuestionnaires,
 	analysisVersions,
-	outbox
+	memberships,
+	outbox,
+	seasons
 } from '../../src/lib/server/db/schema';
 import type { Actor } from '../../src/lib/server/actor';
 import { systemActor } from '../../src/lib/server/actor';
@@ -32,6 +34,34 @@ export async function withoutDemoAnalyses(db: Db): Promise<void> {
 	await db.delete(analyses);
 	await db.delete(analysisVersions);
 	await db.delete(analysisQuestionnaires);
+}
+
+/**
+ * Takes away the demo's USO 8 analysis only (its questionnaire copied from USO 7's and the two
+ * members' closed analyses, seed-analysis.ts), keeping USO 7's: for stories that write the
+ * current season's questionnaire from empty and open its analyses themselves.
+ */
+export async function withoutDemoUso8Analysis(db: Db): Promise<void> {
+	const uso8 = db.select({ id: seasons.id }).from(seasons).where(eq(seasons.number, 8));
+	await db
+		.delete(analyses)
+		.where(
+			inArray(
+				analyses.membershipId,
+				db
+					.select({ id: memberships.id })
+					.from(memberships)
+					.where(inArray(memberships.seasonId, uso8))
+			)
+		);
+	const questionnaires = db
+		.select({ id: analysisQuestionnaires.id })
+		.from(analysisQuestionnaires)
+		.where(inArray(analysisQuestionnaires.seasonId, uso8));
+	await db
+		.delete(analysisVersions)
+		.where(inArray(analysisVersions.questionnaireId, questionnaires));
+	await db.delete(analysisQuestionnaires).where(inArray(analysisQuestionnaires.seasonId, uso8));
 }
 
 export function sectionForm(titleFi: string, overrides: Partial<SectionForm> = {}): SectionForm {

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { USO8_FOCUS_AREAS } from '../../../src/lib/server/demo/uso8';
+import { withoutDemoUso8Analysis } from '../../factories/analysis';
 import { startApp, type AppServer } from '../support/app-server';
 import { describeWithBrowser, firstPage, launchBrowser } from '../support/chromium';
 import { startMailbox, type Mailbox } from '../support/mailbox';
@@ -17,8 +18,8 @@ import {
 import { expectForbidden, KAJAANI_CONTACT, signInAs, switchTo, VAALA_CONTACT } from './journey';
 
 /**
- * The situation analysis of the current season, from the demo, where USO 8 has no
- * questionnaire yet (USO 7's is answered and closed: demo-analysis.ts). Kaisa, the
+ * The situation analysis of the current season, from the demo without its USO 8 analysis
+ * (withoutDemoUso8Analysis: USO 7's stays answered and closed, demo-analysis.ts). Kaisa, the
  * coordinator, writes a section of two weighted questions and publishes it; Helena, Vaala's
  * contact person, opens Vaala's analysis and invites three of its people, whose links come by
  * mail. Kerttu answers one question, leaves, comes back and finds it kept, and answers the
@@ -49,7 +50,7 @@ describeWithBrowser('a municipality’s situation analysis', () => {
 	beforeAll(async () => {
 		mailbox = await startMailbox();
 		// the respondents' secret links are read from the invitations they receive
-		app = await startApp({ env: { SMTP_URL: mailbox.url } });
+		app = await startApp({ env: { SMTP_URL: mailbox.url }, prepare: withoutDemoUso8Analysis });
 		context = await launchBrowser();
 		page = await firstPage(context);
 	});

@@ -590,3 +590,45 @@ export const VAALA_RECOMMENDATIONS: readonly {
 		text: 'Työpaja työllisyysalueen valmistelusta: mitä kunta rahoittaa, mitä se tekee itse ja miten yrityspalvelut liittyvät siihen.'
 	}
 ];
+
+/**
+ * USO 8's round (issue 9: "for two members an earlier season to compare"). The coordinator
+ * starts USO 8's questionnaire from USO 7's (copy-previous-questionnaire.ts), so its sections
+ * keep their keys and score alike, and points each section at the USO 8 focus area it now
+ * belongs to: vitality and employment at the employment area, the county's cooperation at
+ * finances and the service network, strategy and foresight at knowledge-based management.
+ * Two members answer it early in the season, before their first USO 8 workshop: Vaala, whose
+ * USO 7 workshops put its strategy to work and settled its cooperation with the county (up in
+ * all three, most in strategy, still below the network's middle), and Kempele, whose vitality
+ * grew while the county's cuts to local services strained the cooperation (one section down).
+ */
+export const USO8_SECTION_FOCUS_AREAS: Readonly<Record<string, 1 | 2 | 3>> = {
+	[STRATEGY_SECTION]: 3,
+	[COUNTY_SECTION]: 2,
+	[VITALITY_SECTION]: 1
+};
+
+/** How the two USO 8 members stand, 0–100 (strategy, county, vitality), as USO7_LEVELS. */
+export const USO8_LEVELS: Readonly<Record<string, readonly [number, number, number]>> = {
+	'785': [54, 58, 41], // Vaala
+	'244': [71, 52, 76] // Kempele
+};
+
+/** How many of the people who answered USO 7 answer USO 8 (the first ones, contact first). */
+export const USO8_RESPONDENTS: Readonly<Record<string, number>> = { '785': 4, '244': 3 };
+
+/** Vaala's free text in USO 8: the same questions, two years and five workshops later. */
+export const VAALA_FREE_TEXT_USO8: Readonly<Record<string, readonly string[]>> = {
+	q_de71000008: [
+		'Toimeenpano-ohjelma on nyt olemassa, mutta mittarit kootaan yhä käsin.',
+		'Talouden sopeutus kilpailee strategian toimien kanssa samoista ihmisistä.'
+	],
+	q_de72000008: [
+		'Yhteyshenkilöt on nimetty ja tapaamme neljännesvuosittain; lähipalvelujen muutoksista kuullaan silti myöhään.',
+		'Hyvinvointisuunnitelma tehtiin ensimmäistä kertaa yhdessä alueen kanssa.'
+	],
+	q_de73000009: [
+		'Työllisyysalueen asiointipiste Vaalaan pysyvästi.',
+		'Matkailuyrittäjien yhteinen markkinointi Oulujärven ympärillä.'
+	]
+};

@@ -27,6 +27,8 @@ import { loadVersion } from '../analysis/questionnaire-rows';
 import { closeAnalysis } from '../analysis/close-analysis';
 import { saveAnalysisSummary } from '../analysis/save-analysis-summary';
 import { saveAnalysisRecommendation } from '../analysis/save-analysis-recommendation';
+import { copyPreviousQuestionnaire } from '../analysis/copy-previous-questionnaire';
+import { saveAnalysisSection } from '../analysis/save-analysis-section';
 import {
 	completeness,
 	saveSection,
@@ -43,7 +45,11 @@ import {
 	OTHER_FREE_TEXT_SV,
 	USO7_LEVELS,
 	USO7_QUESTIONNAIRE,
+	USO8_LEVELS,
+	USO8_RESPONDENTS,
+	USO8_SECTION_FOCUS_AREAS,
 	VAALA_FREE_TEXT,
+	VAALA_FREE_TEXT_USO8,
 	VAALA_RECOMMENDATIONS,
 	VAALA_RESPONDENTS,
 	VAALA_SUMMARY,
@@ -119,24 +125,107 @@ export async function seedDemoAnalysis(tx: Tx, context: DemoAnalysisContext): Pr
 				)
 			)
 		);
+	const answeredUso7 = new Map<string, Respondent[]>();
 	for (const [index, member] of active.entries()) {
 		const membershipId = rows.find((r) => r.code === member.code)!.id;
-		const contactName = member.people.find((p) => p.account === 'contact')!.name;
-		const contact = context.people.get(contactName)!;
 		const respondents = await respondentsOf(tx, member.code, context.people);
+		answeredUso7.set(member.code, respondents);
 		await answerRound(db, {
 			code: member.code,
+			salt: member.code,
 			membershipId,
-			contact: userActor(contact),
+			contact: contactOf(member.code, context.people),
 			respondents,
 			levels: USO7_LEVELS[member.code]!,
 			sections: USO7_QUESTIONNAIRE,
 			// Vaala first: its results are there before its first workshop is proposed (25 January)
 			openedOn: addDays(PUBLISHED_ON, 1 + (member.code === '785' ? 0 : index)),
-			swedish: member.code === '599'
+			freeText:
+				member.code === '785'
+					? VAALA_FREE_TEXT
+					: member.code === '599'
+						? OTHER_FREE_TEXT_SV
+						: OTHER_FREE_TEXT
 		});
 	}
 	await writeVaalaSummary(tx, context, rows.find((r) => r.code === '785')!.id);
+	await seedUso8Analysis(tx, context, answeredUso7);
+}
+
+function contactOf(code: string, people: DemoPeople) {
+	const member = USO7_MEMBERS.find((m) => m.code === code)!;
+	const contactName = member.people.find((p) => p.account === 'contact')!.name;
+	return userActor(people.get(contactName)!);
+}
+
+/**
+ * USO 8's round (demo-analysis.ts): the coordinator starts the questionnaire from USO 7's
+ * through the use case, points its sections at USO 8's focus areas (an edit that leaves the
+ * scoring alone, so the sections stay comparable) and publishes it twelve days into the
+ * season; Vaala and Kempele answer it with people who answered USO 7, each respondent keeping
+ * their outlook (bias) but answering afresh, and close it within two weeks, before their first
+ * USO 8 workshop is proposed (150 days before the load day, which lies at least six months
+ * into the season: demo-workshops.ts, uso8.ts).
+ */
+async function seedUso8Analysis(
+	tx: Tx,
+	context: DemoAnalysisContext,
+	answeredUso7: ReadonlyMap<string, Respondent[]>
+) {
+	const db = tx as unknown as Db;
+	const season = context.seasons[8];
+	const coordinator = userActor(context.coordinator);
+	must(
+		'copy',
+		await copyPreviousQuestionnaire(db, coordinator, { seasonId: season.id, networkIds: null })
+	);
+	const areas = await tx
+		.select({ id: seasonFocusAreas.id, position: seasonFocusAreas.position })
+		.from(seasonFocusAreas)
+		.where(eq(seasonFocusAreas.seasonId, season.id));
+	// the copy's texts and weights as they were: only the focus area changes
+	for (const section of USO7_QUESTIONNAIRE) {
+		const position = USO8_SECTION_FOCUS_AREAS[section.key]!;
+		must(
+			'section',
+			await saveAnalysisSection(db, coordinator, {
+				seasonId: season.id,
+				sectionKey: section.key,
+				titleFi: section.title.fi,
+				titleSv: section.title.sv,
+				titleEn: section.title.en,
+				descriptionFi: section.description.fi,
+				descriptionSv: section.description.sv,
+				descriptionEn: section.description.en,
+				weight: 1,
+				focusAreaId: areas.find((a) => a.position === position)!.id
+			})
+		);
+	}
+	const publishedOn = addDays(season.startsOn, 11);
+	must(
+		'publish',
+		await publishAnalysisVersion(db, coordinator, season.id, at(publishedOn, '10:00'))
+	);
+
+	const codes = Object.keys(USO8_LEVELS);
+	const rows = await tx
+		.select({ id: memberships.id, code: memberships.municipalityCode })
+		.from(memberships)
+		.where(and(eq(memberships.seasonId, season.id), inArray(memberships.municipalityCode, codes)));
+	for (const [index, code] of codes.entries()) {
+		await answerRound(db, {
+			code,
+			salt: `${code}/uso8`,
+			membershipId: rows.find((r) => r.code === code)!.id,
+			contact: contactOf(code, context.people),
+			respondents: answeredUso7.get(code)!.slice(0, USO8_RESPONDENTS[code]),
+			levels: USO8_LEVELS[code]!,
+			sections: USO7_QUESTIONNAIRE,
+			openedOn: addDays(publishedOn, 1 + index),
+			freeText: code === '785' ? VAALA_FREE_TEXT_USO8 : OTHER_FREE_TEXT
+		});
+	}
 }
 
 /**
@@ -336,7 +425,10 @@ interface Round {
 	levels: readonly number[];
 	sections: readonly DemoSection[];
 	openedOn: string;
-	swedish: boolean;
+	/** What the round's hashes start from: the member's code in USO 7, so that it stays as it was. */
+	salt: string;
+	/** Free-text answers to choose from, by question key. */
+	freeText: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
@@ -384,7 +476,7 @@ async function answerRound(db: Db, round: Round) {
 	const answered = round.respondents.map((person) => {
 		// a respondent's own outlook: some see their municipality brighter than others
 		const bias = (pick(round.code, person.name, 'bias') - 0.5) * 24;
-		const day = addDays(round.openedOn, 1 + Math.floor(pick(round.code, person.name, 'day') * 12));
+		const day = addDays(round.openedOn, 1 + Math.floor(pick(round.salt, person.name, 'day') * 12));
 		let answers: Answers = new Map();
 		for (const [s, section] of round.sections.entries()) {
 			const submitted = new Map<string, AnswerValue | null>();
@@ -475,7 +567,7 @@ function answerOf(
 	person: string,
 	level: number
 ): AnswerValue | null {
-	const r = (what: string) => pick(round.code, person, question.key, what);
+	const r = (what: string) => pick(round.salt, person, question.key, what);
 	const x = level + (r('noise') - 0.5) * 36;
 	switch (question.kind) {
 		case 'scale':
@@ -519,11 +611,8 @@ function answerOf(
 			return { kind: 'number', value };
 		}
 		case 'free_text': {
-			const vaala = round.code === '785';
-			if (r('say') >= (vaala ? 0.6 : 0.35)) return null;
-			const texts = (
-				vaala ? VAALA_FREE_TEXT : round.swedish ? OTHER_FREE_TEXT_SV : OTHER_FREE_TEXT
-			)[question.key];
+			if (r('say') >= (round.code === '785' ? 0.6 : 0.35)) return null;
+			const texts = round.freeText[question.key];
 			if (!texts) return null;
 			return { kind: 'free_text', text: texts[Math.floor(r('which') * texts.length)]! };
 		}

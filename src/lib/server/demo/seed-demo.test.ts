@@ -55,6 +55,8 @@ import { respondentScores } from '$lib/domain/analysis/scoring';
 import { latestPublishedVersion, loadVersion } from '../analysis/questionnaire-rows';
 import { findMunicipalityAnalysis } from '../analysis/analysis-queries';
 import { analysisResults } from '../analysis/analysis-results';
+import { seasonComparison } from '../analysis/season-change';
+import { sectionScoringFingerprint } from '$lib/domain/analysis/questionnaire';
 import {
 	parseBusinessId,
 	parseEInvoiceAddress,
@@ -63,6 +65,7 @@ import {
 import { bicFitsIban, parseFinnishIban } from '$lib/domain/billing/bank-account';
 import { seedDemo } from './seed-demo';
 import { USO7_FOCUS_AREAS, USO7_MEMBERS } from './uso7';
+import { USO8_FOCUS_AREAS } from './uso8';
 
 /**
  * The demo as loaded at one moment: a Sunday night in March when the clocks change, as
@@ -671,8 +674,14 @@ describe('the demo’s situation analysis', () => {
 			})
 			.from(analysisAnswers)
 			.innerJoin(analysisQuestions, eq(analysisQuestions.id, analysisAnswers.questionId));
-		const { questionnaire } = (await loadVersion(database.db, responses[0]!.versionId))!;
+		const versions = new Map<string, Awaited<ReturnType<typeof loadVersion>>>();
+		for (const id of new Set(responses.map((r) => r.versionId))) {
+			versions.set(id, await loadVersion(database.db, id));
+		}
+		// USO 7's version and USO 8's copy of it
+		expect(versions.size).toBe(2);
 		for (const response of responses) {
+			const { questionnaire } = versions.get(response.versionId)!;
 			const own = new Map(
 				answers.filter((a) => a.responseId === response.id).map((a) => [a.key, a.value])
 			);
@@ -728,6 +737,96 @@ describe('the demo’s situation analysis', () => {
 			.orderBy(asc(workshops.startsAt));
 		expect(held.every((w) => w.startsAt! > closed!.at!)).toBe(true);
 		expect(held.slice(0, 3).map((w) => w.area)).toEqual([1, 2, 3]);
+	});
+});
+
+describe('the demo’s earlier season to compare', () => {
+	/** A member's USO 8 analysis, its results and the change per section from USO 7. */
+	async function uso8Results(code: string) {
+		const [row] = await database.db
+			.select({ id: analyses.id, state: analyses.state, closedAt: analyses.closedAt })
+			.from(analyses)
+			.innerJoin(memberships, eq(memberships.id, analyses.membershipId))
+			.innerJoin(seasons, eq(seasons.id, memberships.seasonId))
+			.where(and(eq(memberships.municipalityCode, code), eq(seasons.number, 8)));
+		const analysis = (await findMunicipalityAnalysis(database.db, code, row!.id))!;
+		const results = await analysisResults(database.db, analysis);
+		const change = await seasonComparison(database.db, analysis, results);
+		return { row: row!, analysis, results, change: change! };
+	}
+
+	it('has USO 8’s questionnaire started from USO 7’s: the same sections and scoring, USO 8’s focus areas', async () => {
+		const versionOf = async (number: number) => {
+			const [season] = await database.db
+				.select({ id: seasons.id })
+				.from(seasons)
+				.where(eq(seasons.number, number));
+			const version = (await latestPublishedVersion(database.db, season!.id))!;
+			return { version, loaded: (await loadVersion(database.db, version.id))! };
+		};
+		const uso7 = await versionOf(7);
+		const uso8 = await versionOf(8);
+		expect(uso8.version.number).toBe(1);
+		const print = (v: typeof uso7) =>
+			v.loaded.questionnaire.sections.map((s) => [s.key, sectionScoringFingerprint(s)]);
+		expect(print(uso8)).toEqual(print(uso7));
+		const areas = await database.db
+			.select({ text: seasonFocusAreas.textFi })
+			.from(analysisSections)
+			.innerJoin(seasonFocusAreas, eq(seasonFocusAreas.id, analysisSections.focusAreaId))
+			.where(eq(analysisSections.versionId, uso8.version.id))
+			.orderBy(asc(analysisSections.position));
+		// strategy and foresight, the county, vitality and employment
+		expect(areas.map((a) => a.text)).toEqual([
+			USO8_FOCUS_AREAS[2].textFi,
+			USO8_FOCUS_AREAS[1].textFi,
+			USO8_FOCUS_AREAS[0].textFi
+		]);
+		const answered = await database.db
+			.select({ code: memberships.municipalityCode, state: analyses.state })
+			.from(analyses)
+			.innerJoin(memberships, eq(memberships.id, analyses.membershipId))
+			.innerJoin(seasons, eq(seasons.id, memberships.seasonId))
+			.where(eq(seasons.number, 8))
+			.orderBy(asc(memberships.municipalityCode));
+		expect(answered).toEqual([
+			{ code: '244', state: 'closed' },
+			{ code: '785', state: 'closed' }
+		]);
+	});
+
+	it('shows Vaala’s change per section from USO 7: up in all three, most in strategy', async () => {
+		const { row, results, change } = await uso8Results('785');
+		expect(results.sections.map((s) => s.own.respondents)).toEqual([4, 4, 4]);
+		expect(change.previous.seasonNumber).toBe(7);
+		expect(change.sections.every((s) => s.comparable)).toBe(true);
+		const changes = change.sections.map((s) => (s.comparable ? s.change : null)!);
+		expect(changes.every((c) => c > 0)).toBe(true);
+		expect(Math.max(...changes)).toBe(changes[0]);
+		// USO 7's scores as its own results show them
+		expect(
+			change.sections.map((s) => (s.comparable ? Math.round(s.previous * 10) / 10 : null))
+		).toEqual([38, 52.6, 32.5]);
+		// before its first USO 8 workshop was proposed
+		const [first] = await database.db
+			.select({ at: workshops.createdAt })
+			.from(workshops)
+			.innerJoin(memberships, eq(memberships.id, workshops.membershipId))
+			.innerJoin(seasons, eq(seasons.id, memberships.seasonId))
+			.where(and(eq(memberships.municipalityCode, '785'), eq(seasons.number, 8)))
+			.orderBy(asc(workshops.createdAt))
+			.limit(1);
+		expect(row.closedAt!.getTime()).toBeLessThan(first!.at!.getTime());
+	});
+
+	it('shows Kempele’s change per section from USO 7: vitality up, the county down', async () => {
+		const { results, change } = await uso8Results('244');
+		expect(results.sections.every((s) => s.own.respondents === 3)).toBe(true);
+		const changes = change.sections.map((s) => (s.comparable ? s.change : null));
+		expect(changes[1]!).toBeLessThan(0);
+		expect(changes[2]!).toBeGreaterThan(0);
+		// two members with a USO 8 score: the network's group is not shown
+		expect(results.sections.every((s) => s.groups.network.distribution.suppressed)).toBe(true);
 	});
 });
 
