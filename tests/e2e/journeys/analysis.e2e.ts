@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { USO8_FOCUS_AREAS } from '../../../src/lib/server/demo/uso8';
 import { withoutDemoUso8Analysis } from '../../factories/analysis';
+import { pdfText } from '../../support/pdf-text';
 import { startApp, type AppServer } from '../support/app-server';
 import { describeWithBrowser, firstPage, launchBrowser } from '../support/chromium';
 import { startMailbox, type Mailbox } from '../support/mailbox';
@@ -9,13 +10,21 @@ import {
 	checkAccessible,
 	chooseOption,
 	COORDINATOR,
+	EXPERT,
 	expectCleanLog,
 	expectHeading,
 	squish,
 	submit,
 	tableRows
 } from '../stories/story';
-import { expectForbidden, KAJAANI_CONTACT, signInAs, switchTo, VAALA_CONTACT } from './journey';
+import {
+	download,
+	expectForbidden,
+	KAJAANI_CONTACT,
+	signInAs,
+	switchTo,
+	VAALA_CONTACT
+} from './journey';
 
 /**
  * The situation analysis of the current season, from the demo without its USO 8 analysis
@@ -25,8 +34,10 @@ import { expectForbidden, KAJAANI_CONTACT, signInAs, switchTo, VAALA_CONTACT } f
  * mail. Kerttu answers one question, leaves, comes back and finds it kept, and answers the
  * other; Tapio and Riikka answer. Helena closes the analysis and finds Vaala's score, its
  * respondents' spread and the comparison, which says why the network is not shown: Vaala is
- * the only member of USO 8 with a score. Jaana, Kajaani's contact person, cannot open Vaala's
- * results. Every page checked with axe.
+ * the only member of USO 8 with a score. Antti, the expert of Vaala's workshops, writes his
+ * summary on the editor page; Helena downloads the board's PDF from the results page and finds
+ * Vaala, its section, its score, the comparison and the summary in it. Jaana, Kajaani's
+ * contact person, cannot open Vaala's results. Every page checked with axe.
  */
 
 let app: AppServer;
@@ -202,6 +213,45 @@ describeWithBrowser('a municipality’s situation analysis', () => {
 		expect(main).toContain('Miten pisteet lasketaan');
 		expect(main).toContain('Vertailu');
 		expect(main).toContain('Ei näytetä (alle viisi kuntaa)');
+	});
+
+	const SUMMARY =
+		'Vastaajat näkevät strategian ohjaavan talousarviota, mutta seurannassa on eroja.';
+
+	it('Antti, the expert of Vaala’s workshops, writes his summary on the editor page', async () => {
+		await context.clearCookies();
+		await signInAs(page, app.url, EXPERT);
+		await page.goto(`${analysisUrl}/results`);
+		await page.getByRole('link', { name: 'Kirjoita yhteenveto ja suositukset' }).click();
+		await expectHeading(page, 'Yhteenveto ja suositukset: Vaala, USO 8');
+		await checkAccessible(page, 'the summary editor');
+		await page.getByLabel('Yhteenveto', { exact: true }).fill(SUMMARY);
+		await submit(page.getByRole('button', { name: 'Tallenna yhteenveto', exact: true }));
+		await expect
+			.poll(() => page.getByRole('status').first().innerText())
+			.toBe('Yhteenveto tallennettiin.');
+		expect(await page.getByLabel('Yhteenveto', { exact: true }).inputValue()).toBe(SUMMARY);
+		await checkAccessible(page, 'the summary editor, saved');
+	});
+
+	it('Helena downloads the board’s PDF report and finds Vaala, its score, the comparison and the summary', async () => {
+		await switchTo(context, app.url, VAALA_CONTACT);
+		await page.goto(`${analysisUrl}/results`);
+		expect(squish(await page.getByRole('main').innerText())).toContain(SUMMARY);
+		const { file, body } = await download(
+			page.getByRole('link', { name: 'Raportti valtuustolle (PDF)', exact: true })
+		);
+		expect(file.suggestedFilename()).toMatch(/\.pdf$/);
+		const text = await pdfText(body);
+		for (const expected of [
+			'Tilanneanalyysi: Vaala, USO 8',
+			'Strategia ja johtaminen 63 3',
+			'pienin 38, alakvartiili 50, mediaani 63, yläkvartiili 75, suurin 88',
+			'Ei näytetä (alle viisi kuntaa)',
+			SUMMARY
+		]) {
+			expect(text).toContain(expected);
+		}
 	});
 
 	it('Jaana, Kajaani’s contact person, cannot open Vaala’s results', async () => {
