@@ -1,5 +1,5 @@
 /**
- * EXPLAIN (ANALYZE, BUFFERS) of the statements behind the event, workshop and invoice targets, on a database that the
+ * EXPLAIN (ANALYZE, BUFFERS) of the statements behind the event, workshop, invoice and analysis targets, on a database that the
  * bench kept (`BENCH_KEEP=1`; see docs/benchmarks.md, "Looking into a slow page"):
  *
  *   npx tsx scripts/bench/explain.ts /tmp/verkosto-bench-full-…/pglite
@@ -34,6 +34,16 @@ import {
 	listSeasonLedgers,
 	listSeasonWorkshops
 } from '../../src/lib/server/workshops/workshop-queries';
+import { findMunicipalityAnalysis } from '../../src/lib/server/analysis/analysis-queries';
+import { analysisReport } from '../../src/lib/server/analysis/analysis-report';
+import { freeTextAnswers } from '../../src/lib/server/analysis/analysis-results';
+import { groupDistributionsBy } from '../../src/lib/server/analysis/member-scores';
+import {
+	latestPublishedVersion,
+	loadVersion
+} from '../../src/lib/server/analysis/questionnaire-rows';
+import { seasonResponseRates } from '../../src/lib/server/analysis/season-response-rates';
+import { registryFacets } from '../../src/lib/server/registry/search-municipalities';
 import { userActor } from '../../src/lib/server/actor';
 import { coordinatedNetworks } from '../../src/lib/server/auth/session';
 import {
@@ -65,7 +75,13 @@ const GROWING = [
 	'sessions',
 	'audit_log',
 	'jobs',
-	'invoices'
+	'invoices',
+	'analyses',
+	'analysis_invitations',
+	'analysis_responses',
+	'analysis_answers',
+	'analysis_response_scores',
+	'analysis_section_means'
 ];
 
 interface Recorded {
@@ -186,13 +202,18 @@ async function main() {
 			season: string;
 			event_page: string;
 			warm_up: string;
+			analysis: string | null;
 		}>(
 			db,
 			sql`select
 				(select s.id from seasons s join networks n on n.id = s.network_id
 					where n.slug = 'uso' order by s.number desc limit 1) as season,
 				(select id from events where title_fi = 'Penkkitesti: seminaari') as event_page,
-				(select id from events where title_fi = 'Penkkitesti: lämmittely') as warm_up`
+				(select id from events where title_fi = 'Penkkitesti: lämmittely') as warm_up,
+				(select a.id from analyses a join memberships m on m.id = a.membership_id
+					join seasons s on s.id = m.season_id join networks n on n.id = s.network_id
+					where n.slug = 'uso' and m.municipality_code = ${FOCUS_MUNICIPALITY}
+					order by s.number desc limit 1) as analysis`
 		);
 		const coordinator = await sessionUser(db, DEMO_COORDINATOR.email);
 		const contact = await sessionUser(db, DEMO_CONTACT_PERSON.email);
@@ -263,6 +284,27 @@ async function main() {
 		await run('municipality invoices', () =>
 			listMunicipalityInvoices(db, { scope: { municipalityCode: FOCUS_MUNICIPALITY }, today }, 1)
 		);
+
+		// as the results page loads for the coordinator (free text included) and the overview
+		if (ids.analysis) {
+			await run('analysis results', async () => {
+				const analysis = (await findMunicipalityAnalysis(db, FOCUS_MUNICIPALITY, ids.analysis!))!;
+				await analysisReport(db, analysis, 'fi');
+				const version = (await loadVersion(db, analysis.analysis.versionId))!;
+				await freeTextAnswers(db, analysis.analysis.id, version.version.id);
+			});
+			await run('analysis overview', async () => {
+				const published = (await latestPublishedVersion(db, ids.season))!;
+				await seasonResponseRates(db, ids.season, 1);
+				await loadVersion(db, published.id);
+				await groupDistributionsBy(db, {
+					versionId: published.id,
+					seasonId: ids.season,
+					by: ['size_class', 'region']
+				});
+				await registryFacets(db);
+			});
+		}
 		// the sign-up writes: recorded inside a transaction that is rolled back
 		await run('sign-up', async () => {
 			await db

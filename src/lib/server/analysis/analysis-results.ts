@@ -9,7 +9,7 @@ import {
 } from '../db/schema';
 import type { MunicipalityAnalysis } from './analysis-queries';
 import { loadVersion, type LoadedVersion } from './questionnaire-rows';
-import { groupDistributions, type GroupSummaries } from './member-scores';
+import { groupDistributionsBy, type GroupSummaries } from './member-scores';
 import {
 	municipalityScores,
 	overallScore,
@@ -89,26 +89,24 @@ export async function analysisResults(
 	analysis: MunicipalityAnalysis
 ): Promise<AnalysisResults> {
 	const version = (await loadVersion(db, analysis.analysis.versionId))!;
-	const [respondentScores, network, sizeClass, counts] = await Promise.all([
+	const [respondentScores, groups, counts] = await Promise.all([
 		ownRespondentScores(db, analysis.analysis.id, version),
-		groupDistributions(db, {
+		// the network and every size class in one pass; only the municipality's own class is used
+		groupDistributionsBy(db, {
 			versionId: version.version.id,
 			seasonId: analysis.season.id,
-			by: 'network'
-		}).then((g) => g.get('all') ?? NOBODY),
-		analysis.municipality.sizeClass === null
-			? Promise.resolve(NOBODY)
-			: groupDistributions(db, {
-					versionId: version.version.id,
-					seasonId: analysis.season.id,
-					by: 'network',
-					sizeClass: analysis.municipality.sizeClass
-				}).then((g) => g.get('all') ?? NOBODY),
+			by: ['network', 'size_class']
+		}),
 		db
 			.select({ n: sql<number>`count(*)::int` })
 			.from(analysisResponses)
 			.where(eq(analysisResponses.analysisId, analysis.analysis.id))
 	]);
+	const network = groups.get('network')!.get('all') ?? NOBODY;
+	const sizeClass =
+		analysis.municipality.sizeClass === null
+			? NOBODY
+			: (groups.get('size_class')!.get(String(analysis.municipality.sizeClass)) ?? NOBODY);
 	const own = municipalityScores(version.questionnaire, respondentScores);
 	const place = (
 		d: GroupDistribution | undefined,

@@ -41,7 +41,7 @@ import { findMunicipalityAnalysis, listRespondents } from './analysis-queries';
 import { analysisResults, freeTextAnswers } from './analysis-results';
 import { analysisViewer } from './analysis-viewer';
 import { seasonResponseRates } from './season-response-rates';
-import { groupDistributions } from './member-scores';
+import { groupDistributions, groupDistributionsBy } from './member-scores';
 import { exportMemberScores } from './export-member-scores';
 import { groupDistribution } from '$lib/domain/analysis/distribution';
 import { mean } from '$lib/domain/analysis/statistics';
@@ -456,6 +456,27 @@ describe('the network overview', () => {
 					else expect(d.n).toBeGreaterThanOrEqual(5);
 				}
 			}
+		}
+		// several groupings in one query give what each gives alone, and a size class's own
+		// figures are those of the network filtered to it
+		const together = await groupDistributionsBy(database.db, {
+			versionId: v1.id,
+			seasonId,
+			by: ['network', 'size_class', 'region']
+		});
+		expect(together.get('network')).toEqual(network);
+		expect(together.get('size_class')).toEqual(bySize);
+		expect(together.get('region')).toEqual(byRegion);
+		expect([...bySize.keys()].filter((k) => k !== 'null').length).toBeGreaterThan(1);
+		for (const [sizeClass, groups] of bySize) {
+			if (sizeClass === 'null') continue;
+			const alone = await groupDistributions(database.db, {
+				versionId: v1.id,
+				seasonId,
+				by: 'network',
+				sizeClass: Number(sizeClass)
+			});
+			expect(alone.get('all')).toEqual(groups);
 		}
 	});
 

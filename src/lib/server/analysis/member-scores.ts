@@ -19,6 +19,8 @@ export interface GroupSummaries {
 }
 
 interface SummaryRow extends Record<string, unknown> {
+	/** The grouping's index in the query. */
+	g: number;
 	grp: string;
 	key: string;
 	n: number;
@@ -35,8 +37,26 @@ const GROUP_COLUMN: Record<Grouping, SQL> = {
 	region: sql`mu.region_code`
 };
 
-/** The CTEs `target` (the version's scored sections) and `member` (each member's section means). */
-function memberCtes(input: { versionId: string; seasonId: string; group: SQL; filter: SQL }) {
+/** `grp_0`, `grp_1` …: the column of the i-th grouping in the CTEs below. */
+const groupColumn = (i: number) => sql.raw(`grp_${i}`);
+
+/**
+ * The CTEs `target` (the version's scored sections), `season_member` (the season's analyses
+ * with their group in each grouping, once per member), `member` (each member's section means)
+ * and `overall` (its overall score). The season's members are materialised before the means
+ * are joined to them: inlined, the planner looked a member's municipality up once per means
+ * row (sections × members index probes) instead of once per member.
+ */
+function memberCtes(input: { versionId: string; seasonId: string; groups: SQL[]; filter: SQL }) {
+	const groups = sql.join(
+		input.groups.map((g, i) => sql`${g} as ${groupColumn(i)}`),
+		sql`, `
+	);
+	const columns = (prefix: string) =>
+		sql.join(
+			input.groups.map((_, i) => sql`${sql.raw(prefix)}${groupColumn(i)}`),
+			sql`, `
+		);
 	return sql`
 		target as (
 			select s.key, s.scoring_fingerprint, s.weight
@@ -44,20 +64,24 @@ function memberCtes(input: { versionId: string; seasonId: string; group: SQL; fi
 			where s.version_id = ${input.versionId}
 				and exists (select 1 from analysis_questions q where q.section_id = s.id and q.weight is not null)
 		),
+		season_member as materialized (
+			select a.id as analysis_id, ${groups}
+			from memberships m
+			join analyses a on a.membership_id = m.id
+			join municipalities mu on mu.code = m.municipality_code
+			where m.season_id = ${input.seasonId} and ${input.filter}
+		),
 		member as (
-			select sm.analysis_id, ${input.group} as grp, t.key, t.weight, sm.mean as score
+			select sm.analysis_id, ${columns('sn.')}, t.key, t.weight, sm.mean as score
 			from target t
 			join analysis_sections s on s.key = t.key and s.scoring_fingerprint = t.scoring_fingerprint
 			join analysis_section_means sm
 				on sm.section_id = s.id and sm.respondents >= ${MIN_RESPONDENTS}
-			join analyses a on a.id = sm.analysis_id
-			join memberships m on m.id = a.membership_id
-			join municipalities mu on mu.code = m.municipality_code
-			where m.season_id = ${input.seasonId} and ${input.filter}
+			join season_member sn on sn.analysis_id = sm.analysis_id
 		),
 		overall as (
-			select analysis_id, grp, sum(weight * score) / sum(weight) as score
-			from member group by analysis_id, grp
+			select analysis_id, ${columns('')}, sum(weight * score) / sum(weight) as score
+			from member group by analysis_id, ${columns('')}
 			having count(*) = (select count(*) from target)
 		)`;
 }
@@ -83,36 +107,55 @@ const toDistribution = (r: SummaryRow) =>
 
 /**
  * Per group (the whole network, each size class, each region) and section, the distribution of
- * the members' scores, suppressed under five (suppressSmallGroup): two aggregate queries,
- * whatever the number of members and respondents. `sizeClass` keeps only that class.
+ * the members' scores, suppressed under five (suppressSmallGroup). `sizeClass` keeps only that
+ * class. One aggregate query, as `groupDistributionsBy`.
  */
 export async function groupDistributions(
 	db: DbOrTx,
 	input: { versionId: string; seasonId: string; by: Grouping; sizeClass?: number }
 ): Promise<Map<string, GroupSummaries>> {
+	const all = await groupDistributionsBy(db, { ...input, by: [input.by] });
+	return all.get(input.by)!;
+}
+
+/**
+ * As `groupDistributions`, for several groupings at once (the results page's network and size
+ * classes, the overview's size classes and regions): one aggregate query over the same members,
+ * the sections' and the overall summaries of every grouping (`member` and `overall` computed
+ * once), whatever the number of members and respondents.
+ */
+export async function groupDistributionsBy(
+	db: DbOrTx,
+	input: { versionId: string; seasonId: string; by: readonly Grouping[]; sizeClass?: number }
+): Promise<Map<Grouping, Map<string, GroupSummaries>>> {
 	const ctes = memberCtes({
 		versionId: input.versionId,
 		seasonId: input.seasonId,
-		group: GROUP_COLUMN[input.by],
+		groups: input.by.map((by) => GROUP_COLUMN[by]),
 		filter: input.sizeClass === undefined ? sql`true` : sql`mu.size_class = ${input.sizeClass}`
 	});
-	const [sectionRows, overallRows] = await Promise.all([
-		db.execute(sql`with ${ctes} select grp, key, ${SUMMARY} from member group by grp, key`),
-		db.execute(sql`with ${ctes} select grp, 'overall' as key, ${SUMMARY} from overall group by grp`)
+	// section keys are `s_…`, so 'overall' names the overall summaries' rows
+	const selects = input.by.flatMap((_, i) => [
+		sql`select ${i}::int as g, ${groupColumn(i)} as grp, key, ${SUMMARY}
+			from member group by ${groupColumn(i)}, key`,
+		sql`select ${i}::int as g, ${groupColumn(i)} as grp, 'overall' as key, ${SUMMARY}
+			from overall group by ${groupColumn(i)}`
 	]);
-	const groups = new Map<string, GroupSummaries>();
-	const of = (grp: string) => {
-		let g = groups.get(grp);
+	const rows = await db.execute(sql`with ${ctes} ${sql.join(selects, sql` union all `)}`);
+	const result = new Map<Grouping, Map<string, GroupSummaries>>(
+		input.by.map((by) => [by, new Map()])
+	);
+	for (const r of rowsOf<SummaryRow>(rows)) {
+		const groups = result.get(input.by[Number(r.g)]!)!;
+		let g = groups.get(String(r.grp));
 		if (!g) {
 			g = { sections: new Map(), overall: suppressSmallGroup(null) };
-			groups.set(grp, g);
+			groups.set(String(r.grp), g);
 		}
-		return g;
-	};
-	for (const r of rowsOf<SummaryRow>(sectionRows))
-		of(String(r.grp)).sections.set(r.key, toDistribution(r));
-	for (const r of rowsOf<SummaryRow>(overallRows)) of(String(r.grp)).overall = toDistribution(r);
-	return groups;
+		if (r.key === 'overall') g.overall = toDistribution(r);
+		else g.sections.set(r.key, toDistribution(r));
+	}
+	return result;
 }
 
 export interface MemberScoreRow {
@@ -134,7 +177,7 @@ export async function memberScores(
 	db: DbOrTx,
 	input: { versionId: string; seasonId: string }
 ): Promise<MemberScoreRow[]> {
-	const ctes = memberCtes({ ...input, group: sql`'all'`, filter: sql`true` });
+	const ctes = memberCtes({ ...input, groups: [sql`'all'`], filter: sql`true` });
 	const rows = rowsOf<{
 		code: string;
 		name_fi: string;

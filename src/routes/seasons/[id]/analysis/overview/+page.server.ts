@@ -2,7 +2,7 @@ import { db } from '$lib/server/db';
 import { parseQuery } from '$lib/server/http/parse';
 import { latestPublishedVersion, loadVersion } from '$lib/server/analysis/questionnaire-rows';
 import { seasonResponseRates } from '$lib/server/analysis/season-response-rates';
-import { groupDistributions } from '$lib/server/analysis/member-scores';
+import { groupDistributionsBy, type GroupSummaries } from '$lib/server/analysis/member-scores';
 import { registryFacets } from '$lib/server/registry/search-municipalities';
 import { scoredSections, textIn } from '$lib/domain/analysis/questionnaire';
 import { MIN_GROUP_SIZE } from '$lib/domain/analysis/distribution';
@@ -24,17 +24,20 @@ export const load: PageServerLoad = async (event) => {
 	);
 	const locale = event.locals.locale ?? 'fi';
 	const published = await latestPublishedVersion(db(), season.id);
-	const [rates, version, bySize, byRegion, facets] = await Promise.all([
+	const [rates, version, groups, facets] = await Promise.all([
 		seasonResponseRates(db(), season.id, values.page),
 		published ? loadVersion(db(), published.id) : Promise.resolve(null),
 		published
-			? groupDistributions(db(), { versionId: published.id, seasonId: season.id, by: 'size_class' })
-			: Promise.resolve(new Map()),
-		published
-			? groupDistributions(db(), { versionId: published.id, seasonId: season.id, by: 'region' })
-			: Promise.resolve(new Map()),
+			? groupDistributionsBy(db(), {
+					versionId: published.id,
+					seasonId: season.id,
+					by: ['size_class', 'region']
+				})
+			: Promise.resolve(null),
 		registryFacets(db())
 	]);
+	const bySize = groups?.get('size_class') ?? new Map<string, GroupSummaries>();
+	const byRegion = groups?.get('region') ?? new Map<string, GroupSummaries>();
 	const sections = version
 		? scoredSections(version.questionnaire).map((s) => ({
 				key: s.key,
