@@ -34,7 +34,7 @@ import {
  * mail. Kerttu answers one question, leaves, comes back and finds it kept, and answers the
  * other; Tapio and Riikka answer. Helena closes the analysis and finds Vaala's score, its
  * respondents' spread and the comparison, which says why the network is not shown: Vaala is
- * the only member of USO 8 with a score. Antti, the expert of Vaala's workshops, writes his
+ * the only member of USO 8 with a score; Kaisa finds it closed in the season's overview. Antti, the expert of Vaala's workshops, writes his
  * summary on the editor page; Helena downloads the board's PDF from the results page and finds
  * Vaala, its section, its score, the comparison and the summary in it. Jaana, Kajaani's
  * contact person, cannot open Vaala's results. Every page checked with axe.
@@ -45,6 +45,7 @@ let mailbox: Mailbox;
 let context: BrowserContext;
 let page: Page;
 let analysisUrl = '';
+let seasonPath = '';
 const links = new Map<string, string>();
 
 const QUESTIONS = [
@@ -74,10 +75,10 @@ describeWithBrowser('a municipality’s situation analysis', () => {
 	it('Kaisa writes USO 8’s questionnaire and publishes it', async () => {
 		await signInAs(page, app.url, COORDINATOR);
 		await page.goto(`${app.url}/seasons`);
-		const season = await page
+		seasonPath = (await page
 			.getByRole('link', { name: 'USO 8', exact: true })
-			.getAttribute('href');
-		await page.goto(`${app.url}${season}/analysis`);
+			.getAttribute('href'))!;
+		await page.goto(`${app.url}${seasonPath}/analysis`);
 		await expectHeading(page, 'Tilanneanalyysin kysely: USO 8');
 		await checkAccessible(page, 'the season’s questionnaire, empty');
 		const addSection = page.locator('form', {
@@ -213,6 +214,21 @@ describeWithBrowser('a municipality’s situation analysis', () => {
 		expect(main).toContain('Miten pisteet lasketaan');
 		expect(main).toContain('Vertailu');
 		expect(main).toContain('Ei näytetä (alle viisi kuntaa)');
+	});
+
+	it('Kaisa follows the season in the network’s overview: Vaala closed, three of three answered', async () => {
+		await switchTo(context, app.url, COORDINATOR);
+		await page.goto(`${app.url}${seasonPath}/analysis`);
+		await page
+			.getByRole('link', { name: 'Yleiskuva: vastausasteet ja pisteet jäsenkunnittain' })
+			.click();
+		await expectHeading(page, 'Tilanneanalyysien yleiskuva: USO 8');
+		await checkAccessible(page, 'the season’s overview');
+		expect(squish(await page.getByRole('main').innerText())).toMatch(
+			/analyysi avattu 1 \(suljettu 1\); vastaajia kutsuttu 3, aloittanut 3, valmis 3\./
+		);
+		const rates = await tableRows(page.getByRole('table', { name: 'Vastausasteet' }));
+		expect(rates.find((r) => r[0] === 'Vaala')).toEqual(['Vaala', 'Suljettu', '3', '3', '3']);
 	});
 
 	const SUMMARY =
