@@ -213,7 +213,7 @@ export const PAGE_TARGETS: PageTarget[] = [
 		session: 'coordinator',
 		database: true,
 		reads:
-			"session; the analysis with membership, season, municipality; the version (4 reads); its own respondents' section scores; the network's and the size class's distributions (2 aggregate queries each over one means row per member and section)"
+			"session; the analysis with membership, season, municipality; the version (4 reads); its own respondents' section scores; the network's and the size classes' distributions (one aggregate query over one means row per member and section)"
 	},
 	{
 		name: 'analysis overview',
@@ -222,7 +222,7 @@ export const PAGE_TARGETS: PageTarget[] = [
 		session: 'coordinator',
 		database: true,
 		reads:
-			'session; season; response rates (a page of members); section distributions across members by size class and region (aggregates over the means rows)'
+			'session; season; response rates (a page of members); section distributions across members by size class and region (one aggregate query over the means rows)'
 	},
 	{
 		name: 'expert assignments',
