@@ -594,3 +594,66 @@ describe('isolation', () => {
 		expect(other.invitation.municipality.code).toBe('140');
 	});
 });
+
+/** Last: it deletes rows the stories above read. */
+describe('the counts an analysis keeps', () => {
+	it('reads the counts its analyses keep, which follow every invitation and response, deleted too', async () => {
+		/** Each analysis's kept counts beside a count of its rows, where they differ. */
+		const differing = async () =>
+			(
+				(await database.db.execute(sql`
+					select a.id, a.invited_count, a.started_count, a.complete_count,
+						(select count(*) from analysis_invitations i where i.analysis_id = a.id)::int as invited,
+						(select count(*) from analysis_responses r where r.analysis_id = a.id)::int as started,
+						(select count(*) from analysis_responses r where r.analysis_id = a.id and r.complete)::int as complete
+					from analyses a`)) as unknown as {
+					rows: Record<string, number | string>[];
+				}
+			).rows.filter(
+				(r) =>
+					r.invited_count !== r.invited ||
+					r.started_count !== r.started ||
+					r.complete_count !== r.complete
+			);
+		// the earlier stories invited, answered, changed and closed: the counts kept up
+		const [counted] = (
+			(await database.db.execute(
+				sql`select count(*)::int as n from analyses where invited_count > 0 and complete_count > 0`
+			)) as unknown as { rows: { n: number }[] }
+		).rows;
+		expect(counted!.n).toBeGreaterThan(0);
+		expect(await differing()).toEqual([]);
+
+		// a response no longer complete, a response taken away, an invitation taken away with its
+		// response (the cascade), and a whole analysis with its own
+		await database.db.execute(
+			sql`update analysis_responses set complete = false
+				where id = (select id from analysis_responses where complete order by id limit 1)`
+		);
+		await database.db.execute(
+			sql`delete from analysis_responses where id = (select id from analysis_responses order by id limit 1)`
+		);
+		await database.db.execute(
+			sql`delete from analysis_invitations where id = (
+				select invitation_id from analysis_responses order by id desc limit 1)`
+		);
+		expect(await differing()).toEqual([]);
+		const vaasa = (await seasonResponseRates(database.db, seasonId, 1)).rows.find(
+			(r) => r.code === '743'
+		)!;
+		const [kept] = (
+			(await database.db.execute(
+				sql`select invited_count, started_count, complete_count from analyses where id = ${vaasa.analysisId}`
+			)) as unknown as {
+				rows: { invited_count: number; started_count: number; complete_count: number }[];
+			}
+		).rows;
+		expect(vaasa).toMatchObject({
+			invited: kept!.invited_count,
+			started: kept!.started_count,
+			complete: kept!.complete_count
+		});
+		await database.db.execute(sql`delete from analyses where id = ${vaasa.analysisId}`);
+		expect(await differing()).toEqual([]);
+	});
+});

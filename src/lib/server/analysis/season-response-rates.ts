@@ -16,7 +16,8 @@ const MEMBER_STATES = sql.join(
 /**
  * The coordinator's overview of a season's analyses: per member (one page at a time, by name)
  * whether its analysis is open or closed and how many of its invited respondents have begun
- * and finished; and the season's totals. Counts only, never answers.
+ * and finished; and the season's totals. Counts only, never answers: those its analysis row
+ * keeps (ADR 032), so the page reads one row per member, however many respondents there are.
  */
 export async function seasonResponseRates(db: DbOrTx, seasonId: string, requestedPage: number) {
 	const [totals] = rowsOf<{
@@ -28,16 +29,14 @@ export async function seasonResponseRates(db: DbOrTx, seasonId: string, requeste
 		complete: number;
 	}>(
 		await db.execute(sql`
-			select count(distinct m.id)::int as members,
-				count(distinct a.id)::int as opened,
-				count(distinct a.id) filter (where a.state = 'closed')::int as closed,
-				count(i.id)::int as invited,
-				count(r.id)::int as started,
-				count(r.id) filter (where r.complete)::int as complete
+			select count(*)::int as members,
+				count(a.id)::int as opened,
+				count(a.id) filter (where a.state = 'closed')::int as closed,
+				coalesce(sum(a.invited_count), 0)::int as invited,
+				coalesce(sum(a.started_count), 0)::int as started,
+				coalesce(sum(a.complete_count), 0)::int as complete
 			from memberships m
 			left join analyses a on a.membership_id = m.id
-			left join analysis_invitations i on i.analysis_id = a.id
-			left join analysis_responses r on r.invitation_id = i.id
 			where m.season_id = ${seasonId} and m.state in (${MEMBER_STATES})`)
 	);
 	const t = totals ?? { members: 0, opened: 0, closed: 0, invited: 0, started: 0, complete: 0 };
@@ -55,8 +54,8 @@ export async function seasonResponseRates(db: DbOrTx, seasonId: string, requeste
 	}>(
 		await db.execute(sql`
 			select m.id as membership_id, mu.code, mu.name_fi, mu.name_sv, a.id as analysis_id,
-				a.state, count(i.id)::int as invited, count(r.id)::int as started,
-				count(r.id) filter (where r.complete)::int as complete
+				a.state, coalesce(a.invited_count, 0) as invited,
+				coalesce(a.started_count, 0) as started, coalesce(a.complete_count, 0) as complete
 			from (
 				select m.id, m.municipality_code from memberships m
 				join municipalities mu on mu.code = m.municipality_code
@@ -66,9 +65,6 @@ export async function seasonResponseRates(db: DbOrTx, seasonId: string, requeste
 			) m
 			join municipalities mu on mu.code = m.municipality_code
 			left join analyses a on a.membership_id = m.id
-			left join analysis_invitations i on i.analysis_id = a.id
-			left join analysis_responses r on r.invitation_id = i.id
-			group by m.id, mu.code, mu.name_fi, mu.name_sv, a.id, a.state
 			order by mu.name_fi, mu.code`)
 	);
 	return {

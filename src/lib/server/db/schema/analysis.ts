@@ -220,10 +220,22 @@ export const analyses = pgTable(
 		openedBy: uuid('opened_by').references(() => users.id, { onDelete: 'set null' }),
 		openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
 		closedBy: uuid('closed_by').references(() => users.id, { onDelete: 'set null' }),
-		closedAt: timestamp('closed_at', { withTimezone: true })
+		closedAt: timestamp('closed_at', { withTimezone: true }),
+		/**
+		 * Its invitations, its responses begun and those complete: kept by triggers on
+		 * analysis_invitations and analysis_responses (migration 0021), so that the season's
+		 * overview sums one row per member instead of reading every respondent (ADR 032).
+		 */
+		invitedCount: integer('invited_count').notNull().default(0),
+		startedCount: integer('started_count').notNull().default(0),
+		completeCount: integer('complete_count').notNull().default(0)
 	},
 	(t) => [
 		check('analyses_closed', sql`(${t.state} = 'closed') = (${t.closedAt} is not null)`),
+		check(
+			'analyses_counts',
+			sql`${t.invitedCount} >= 0 and ${t.completeCount} >= 0 and ${t.completeCount} <= ${t.startedCount}`
+		),
 		// a version's analyses (which version results come from; the restrict on delete)
 		index('analyses_version').on(t.versionId),
 		// the set null on erasure
