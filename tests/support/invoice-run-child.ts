@@ -18,7 +18,7 @@ const [next] = await db
 	.select()
 	.from(invoiceRunMembers)
 	.where(and(eq(invoiceRunMembers.runId, runId!), eq(invoiceRunMembers.state, 'pending')))
-	.orderBy(asc(invoiceRunMembers.membershipId))
+	.orderBy(asc(invoiceRunMembers.position))
 	.limit(1);
 await db.transaction(async (tx) => {
 	await billRunMember(tx, run!, next!.membershipId, 'USO 7');

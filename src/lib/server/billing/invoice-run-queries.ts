@@ -50,7 +50,7 @@ export async function getInvoiceRun(db: Db, runId: string, requestedPage: number
 		.innerJoin(memberships, eq(memberships.id, invoiceRunMembers.membershipId))
 		.innerJoin(municipalities, eq(municipalities.code, memberships.municipalityCode))
 		.where(where)
-		.orderBy(asc(invoiceRunMembers.membershipId))
+		.orderBy(asc(invoiceRunMembers.position))
 		.limit(RUN_MEMBERS_PAGE_SIZE)
 		.offset(offset);
 	return { ...head, skipped: { page, pages, rows: skipped } };

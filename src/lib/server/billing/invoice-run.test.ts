@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/setup/test-db';
 import { uso7 } from '../../../../tests/factories/events';
@@ -173,6 +173,17 @@ describe('an invoice run', () => {
 			Array.from({ length: billable() - 1 }, (_, i) => i + 1)
 		);
 		expect(new Set(issued.map((i) => i.membershipId)).size).toBe(issued.length);
+		// numbered in the preview's order, by the municipality's name, across both calls
+		const names = new Map(
+			(
+				await database.db
+					.select({ code: municipalities.code, name: municipalities.nameFi })
+					.from(municipalities)
+					.where(inArray(municipalities.code, codes))
+			).map((m) => [m.code, m.name])
+		);
+		const billedNames = issued.map((i) => names.get(i.municipalityCode)!);
+		expect(billedNames).toEqual([...billedNames].sort());
 		const vaala = issued.find((i) => i.municipalityCode === '785')!;
 		expect(vaala).toMatchObject({
 			grossCents: 1_116_000,

@@ -166,27 +166,30 @@ export async function continueInvoiceRun(
 			.where(and(eq(invoiceRuns.id, runId), eq(invoiceRuns.state, 'queued')));
 	}
 	let billedNow = 0;
-	let after = '';
+	let after = 0;
 	for (;;) {
 		if (options.stopAfter !== undefined && billedNow >= options.stopAfter) {
 			return { state: 'running', billedNow };
 		}
 		if (options.shouldStop?.()) return { state: 'running', billedNow };
-		// one member at a time, in a fixed order, from where this call got to
+		// one member at a time, in the run's order (by name), from where this call got to
 		const [next] = await db
-			.select({ membershipId: invoiceRunMembers.membershipId })
+			.select({
+				membershipId: invoiceRunMembers.membershipId,
+				position: invoiceRunMembers.position
+			})
 			.from(invoiceRunMembers)
 			.where(
 				and(
 					eq(invoiceRunMembers.runId, runId),
 					eq(invoiceRunMembers.state, 'pending'),
-					after ? gt(invoiceRunMembers.membershipId, after) : undefined
+					gt(invoiceRunMembers.position, after)
 				)
 			)
-			.orderBy(asc(invoiceRunMembers.membershipId))
+			.orderBy(asc(invoiceRunMembers.position))
 			.limit(1);
 		if (!next) break;
-		after = next.membershipId;
+		after = next.position;
 		await db.transaction((tx) => billRunMember(tx, run, next.membershipId, seasonLabel));
 		billedNow++;
 	}

@@ -29,6 +29,7 @@ import {
 	memberBillingDetails,
 	membershipDecisions,
 	memberships,
+	municipalities,
 	networkBillingDetails,
 	outbox,
 	payments,
@@ -903,6 +904,19 @@ describe('the demo’s billing', () => {
 			.from(invoices)
 			.where(eq(invoices.kind, 'fee'))
 			.orderBy(asc(invoices.number));
+		const nameOf = new Map(
+			(
+				await database.db
+					.select({ code: municipalities.code, name: municipalities.nameFi })
+					.from(municipalities)
+					.where(
+						inArray(
+							municipalities.code,
+							billed.map((m) => m.code)
+						)
+					)
+			).map((m) => [m.code, m.name])
+		);
 		for (const [year, rate, issued] of [
 			[2023, 2400, '2023-03-15'],
 			[2024, 2550, '2024-09-16']
@@ -915,6 +929,9 @@ describe('the demo’s billing', () => {
 			expect(ofYear.map((f) => f.number)).toEqual(
 				ofYear.map((_, i) => `${year}-${String(i + 1).padStart(6, '0')}`)
 			);
+			// in the members' order by name, as the preview lists them: the same on every load
+			const names = ofYear.map((f) => nameOf.get(f.municipalityCode)!);
+			expect(names).toEqual([...names].sort());
 			expect(ofYear.every((f) => f.issueDate === issued)).toBe(true);
 			expect(ofYear.every((f) => f.vatBreakdown.every((g) => g.vatBasisPoints === rate))).toBe(
 				true

@@ -236,16 +236,23 @@ export const invoiceRunMembers = pgTable(
 		/** Why it was skipped, a code the UI translates (`billing.blocker.*`). */
 		reason: text('reason'),
 		invoices: integer('invoices').notNull().default(0),
-		finishedAt: timestamp('finished_at', { withTimezone: true })
+		finishedAt: timestamp('finished_at', { withTimezone: true }),
+		/**
+		 * The order the run bills its members in, fixed when it is confirmed: by the
+		 * municipality's name, as the preview lists them, so that a run's invoice numbers follow
+		 * the names (and the demo's are the same on every load).
+		 */
+		position: integer('position').notNull()
 	},
 	(t) => [
 		primaryKey({ columns: [t.runId, t.membershipId] }),
+		unique('invoice_run_members_position').on(t.runId, t.position),
 		check(
 			'invoice_run_members_reason',
 			sql`(${t.state} = 'skipped') = (${t.reason} is not null) and (${t.state} = 'pending') = (${t.finishedAt} is null)`
 		),
 		// the run's members still to bill, and its skipped ones (the run page)
-		index('invoice_run_members_state').on(t.runId, t.state, t.membershipId),
+		index('invoice_run_members_state').on(t.runId, t.state, t.position),
 		// a membership's runs (and the restrict when one is deleted)
 		index('invoice_run_members_membership').on(t.membershipId)
 	]
