@@ -213,6 +213,19 @@ describe('runDueJobs', () => {
 		}
 	});
 
+	it('runs a job the database made in the millisecond its clock reads, which JavaScript cannot tell apart', async () => {
+		// the database keeps microseconds; `now` is a JavaScript clock's whole millisecond
+		const id = await enqueue(database.db, 'record', { n: 1 }, { runAt: t0 });
+		await database.db
+			.update(jobs)
+			.set({ runAt: sql`${t0}::timestamptz + interval '700 microseconds'` })
+			.where(eq(jobs.id, id));
+		expect(await run(database.db, { now: t0 })).toMatchObject({ claimed: 1, done: 1 });
+		// but not one due in the next millisecond
+		await enqueue(database.db, 'record', { n: 2 }, { runAt: new Date(t0.getTime() + 1) });
+		expect(await run(database.db, { now: t0 })).toMatchObject({ claimed: 0 });
+	});
+
 	it('retries a failing job with back-off, rolls back what it wrote, then fails it', async () => {
 		const id = await enqueue(database.db, 'failing', { n: 7 }, { runAt: t0 });
 		const delays: number[] = [];

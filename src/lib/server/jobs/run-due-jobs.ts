@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { retryDelayMs } from '$lib/domain/job-backoff';
 import type { Db } from '../db';
 import { jobs } from '../db/schema';
@@ -58,6 +58,11 @@ export async function claimDueJobs(
 	options: { serverId: string; now: Date; limit: number; leaseMs: number }
 ): Promise<JobRow[]> {
 	const { now } = options;
+	// A job made "now" carries the database's clock to the microsecond, while a JavaScript
+	// clock reads whole milliseconds, truncated: a job made in the same millisecond as this
+	// reading lies after it, and would wait for the next poll. Whatever time `now` reads, the
+	// true time is before its next millisecond.
+	const dueBefore = new Date(now.getTime() + 1);
 	const due = db
 		.select({ id: jobs.id })
 		.from(jobs)
@@ -65,7 +70,7 @@ export async function claimDueJobs(
 			and(
 				isNull(jobs.doneAt),
 				isNull(jobs.failedAt),
-				lte(jobs.runAt, now),
+				lt(jobs.runAt, dueBefore),
 				or(isNull(jobs.lockedUntil), lt(jobs.lockedUntil, now))
 			)
 		)
