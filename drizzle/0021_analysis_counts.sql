@@ -20,26 +20,20 @@ END;
 $$;--> statement-breakpoint
 CREATE TRIGGER "analysis_invitations_count" AFTER INSERT OR DELETE ON "analysis_invitations"
 	FOR EACH ROW EXECUTE FUNCTION "analysis_invitations_count"();--> statement-breakpoint
--- A response begun, completed (or no longer complete) or taken away: its analysis's counts follow.
+-- A response begun, completed (or no longer complete) or taken away: its analysis's counts
+-- follow. A response never moves to another analysis (it belongs to its invitation's).
 CREATE FUNCTION "analysis_responses_count"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-	IF TG_OP = 'INSERT' THEN
-		UPDATE "analyses" SET "started_count" = "started_count" + 1,
-			"complete_count" = "complete_count" + NEW."complete"::int
-		WHERE "id" = NEW."analysis_id";
-	ELSIF TG_OP = 'DELETE' THEN
+	IF TG_OP = 'DELETE' THEN
 		UPDATE "analyses" SET "started_count" = "started_count" - 1,
 			"complete_count" = "complete_count" - OLD."complete"::int
 		WHERE "id" = OLD."analysis_id";
-	ELSIF OLD."analysis_id" IS DISTINCT FROM NEW."analysis_id" THEN
-		UPDATE "analyses" SET "started_count" = "started_count" - 1,
-			"complete_count" = "complete_count" - OLD."complete"::int
-		WHERE "id" = OLD."analysis_id";
-		UPDATE "analyses" SET "started_count" = "started_count" + 1,
-			"complete_count" = "complete_count" + NEW."complete"::int
-		WHERE "id" = NEW."analysis_id";
 	ELSE
-		UPDATE "analyses" SET "complete_count" = "complete_count" + NEW."complete"::int - OLD."complete"::int
+		-- an insert counts as a response begun; an update only changes whether it is complete
+		UPDATE "analyses" SET
+			"started_count" = "started_count" + (TG_OP = 'INSERT')::int,
+			"complete_count" = "complete_count" + NEW."complete"::int
+				- CASE WHEN TG_OP = 'UPDATE' THEN OLD."complete"::int ELSE 0 END
 		WHERE "id" = NEW."analysis_id";
 	END IF;
 	RETURN NULL;
@@ -47,6 +41,6 @@ END;
 $$;--> statement-breakpoint
 CREATE TRIGGER "analysis_responses_count" AFTER INSERT OR DELETE ON "analysis_responses"
 	FOR EACH ROW EXECUTE FUNCTION "analysis_responses_count"();--> statement-breakpoint
-CREATE TRIGGER "analysis_responses_count_update" AFTER UPDATE OF "analysis_id", "complete" ON "analysis_responses"
-	FOR EACH ROW WHEN (OLD."analysis_id" IS DISTINCT FROM NEW."analysis_id" OR OLD."complete" IS DISTINCT FROM NEW."complete")
+CREATE TRIGGER "analysis_responses_count_update" AFTER UPDATE OF "complete" ON "analysis_responses"
+	FOR EACH ROW WHEN (OLD."complete" IS DISTINCT FROM NEW."complete")
 	EXECUTE FUNCTION "analysis_responses_count"();

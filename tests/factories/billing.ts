@@ -17,6 +17,8 @@ import { systemActor } from '../../src/lib/server/actor';
 import { businessIdCheckDigit } from '../../src/lib/domain/billing/business-id';
 import { saveNetworkBillingDetails } from '../../src/lib/server/billing/save-network-billing-details';
 import { saveMemberBillingDetails } from '../../src/lib/server/billing/save-member-billing-details';
+import { startInvoiceRun } from '../../src/lib/server/billing/start-invoice-run';
+import { continueInvoiceRun } from '../../src/lib/server/billing/run-invoice-run';
 import type { MemberBillingInput, NetworkBillingInput } from '../../src/lib/schemas/billing';
 
 /**
@@ -89,6 +91,27 @@ export async function billedCodes(db: Db, seasonId: string): Promise<string[]> {
 			and(eq(memberships.seasonId, seasonId), inArray(memberships.state, ['decided', 'active']))
 		);
 	return rows.map((r) => r.code).sort();
+}
+
+/**
+ * Bills a season's participation fees of a year as a coordinator's confirmed run does, to the
+ * end; returns the run's id.
+ */
+export async function billFees(
+	db: Db,
+	seasonId: string,
+	year: number,
+	invoiceDate: string
+): Promise<string> {
+	const run = await startInvoiceRun(db, systemActor, {
+		seasonId,
+		year,
+		invoiceDate,
+		kinds: ['fee']
+	});
+	if (!run.ok) throw new Error(run.error);
+	await continueInvoiceRun(db, run.runId);
+	return run.runId;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db';
 import {
 	analysisAnswers,
@@ -89,18 +89,14 @@ export async function analysisResults(
 	analysis: MunicipalityAnalysis
 ): Promise<AnalysisResults> {
 	const version = (await loadVersion(db, analysis.analysis.versionId))!;
-	const [respondentScores, groups, counts] = await Promise.all([
+	const [respondentScores, groups] = await Promise.all([
 		ownRespondentScores(db, analysis.analysis.id, version),
 		// the network and every size class in one pass; only the municipality's own class is used
 		groupDistributionsBy(db, {
 			versionId: version.version.id,
 			seasonId: analysis.season.id,
 			by: ['network', 'size_class']
-		}),
-		db
-			.select({ n: sql<number>`count(*)::int` })
-			.from(analysisResponses)
-			.where(eq(analysisResponses.analysisId, analysis.analysis.id))
+		})
 	]);
 	const network = groups.get('network')!.get('all') ?? NOBODY;
 	const sizeClass =
@@ -118,7 +114,8 @@ export async function analysisResults(
 	return {
 		version,
 		own,
-		respondents: { invited: counts[0]?.n ?? 0, withScore: respondentScores.length },
+		// the responses begun, as the analysis's row keeps them (ADR 032)
+		respondents: { invited: analysis.analysis.startedCount, withScore: respondentScores.length },
 		sections: own.sections.map((s) => ({
 			key: s.section,
 			own: s,

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/setup/test-db';
 import { uso7 } from '../../../../tests/factories/events';
 import {
-	USO_BILLING,
 	billedCodes,
+	billFees,
 	seedBillingDetails,
+	USO_BILLING,
 	withoutDemoBilling
 } from '../../../../tests/factories/billing';
 import { pdfText } from '../../../../tests/support/pdf-text';
@@ -15,8 +16,6 @@ import { billingSeasonTotals, invoiceCounters, invoiceLines, invoices } from '..
 import { systemActor } from '../actor';
 import { getInvoice } from './invoice-queries';
 import { invoiceFile } from './invoice-file';
-import { startInvoiceRun } from './start-invoice-run';
-import { continueInvoiceRun } from './run-invoice-run';
 import { createCreditNote } from './create-credit-note';
 import { billedBySeason, receivablesByAge } from './billing-reports';
 import { exportBillingReport } from './export-billing-reports';
@@ -41,14 +40,7 @@ beforeAll(async () => {
 		eInvoiceAddress: ovtFromBusinessId(USO_BILLING.businessId),
 		eInvoiceOperator: '003723327487'
 	});
-	const run = await startInvoiceRun(database.db, systemActor, {
-		seasonId,
-		year: 2024,
-		invoiceDate: '2024-01-15',
-		kinds: ['fee']
-	});
-	if (!run.ok) throw new Error(run.error);
-	await continueInvoiceRun(database.db, run.runId);
+	await billFees(database.db, seasonId, 2024, '2024-01-15');
 	for (const code of ['785', '205', '615']) {
 		const [row] = await database.db
 			.select({ id: invoices.id })

@@ -5,15 +5,13 @@ import { createTestDatabase, type TestDatabase } from '../../../../tests/setup/t
 import { uso7 } from '../../../../tests/factories/events';
 import {
 	billedCodes,
+	billFees,
 	seedBillingDetails,
 	withoutDemoBilling
 } from '../../../../tests/factories/billing';
 import { invoices } from '../db/schema';
-import { systemActor } from '../actor';
 import type { SessionUser } from '../auth/session';
 import { getInvoice, listMunicipalityInvoices } from './invoice-queries';
-import { startInvoiceRun } from './start-invoice-run';
-import { continueInvoiceRun } from './run-invoice-run';
 import { load as municipalityInvoices } from '../../../routes/municipalities/[code]/invoices/+page.server';
 import { load as municipalityInvoice } from '../../../routes/municipalities/[code]/invoices/[invoiceId]/+page.server';
 import { load as memberDetails } from '../../../routes/municipalities/[code]/billing/+page.server';
@@ -63,14 +61,7 @@ beforeAll(async () => {
 	await withoutDemoBilling(database.db);
 	const { seasonId, networkId } = await uso7(database.db);
 	await seedBillingDetails(database.db, networkId, await billedCodes(database.db, seasonId));
-	const run = await startInvoiceRun(database.db, systemActor, {
-		seasonId,
-		year: 2024,
-		invoiceDate: '2024-01-15',
-		kinds: ['fee']
-	});
-	if (!run.ok) throw new Error(run.error);
-	await continueInvoiceRun(database.db, run.runId);
+	await billFees(database.db, seasonId, 2024, '2024-01-15');
 	const [vaala] = await database.db
 		.select({ id: invoices.id })
 		.from(invoices)

@@ -4,19 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/setup/test-db';
 import { uso7 } from '../../../../tests/factories/events';
 import {
-	USO_BILLING,
 	billedCodes,
+	billFees,
 	seedBillingDetails,
+	USO_BILLING,
 	withoutDemoBilling
 } from '../../../../tests/factories/billing';
 import { ovtFromBusinessId } from '$lib/domain/billing/business-id';
 import { invoices } from '../db/schema';
-import { systemActor } from '../actor';
 import { getInvoice } from './invoice-queries';
 import { invoiceFile } from './invoice-file';
 import { invoiceDocumentOf } from './invoice-document-of';
-import { startInvoiceRun } from './start-invoice-run';
-import { continueInvoiceRun } from './run-invoice-run';
 
 /**
  * An issued invoice drawn as its documents (ADR 022 → ADR 023's renderers): Vaala's 2024 fee
@@ -35,14 +33,7 @@ beforeAll(async () => {
 		eInvoiceAddress: ovtFromBusinessId(USO_BILLING.businessId),
 		eInvoiceOperator: '003723327487'
 	});
-	const run = await startInvoiceRun(database.db, systemActor, {
-		seasonId,
-		year: 2024,
-		invoiceDate: '2024-01-15',
-		kinds: ['fee']
-	});
-	if (!run.ok) throw new Error(run.error);
-	await continueInvoiceRun(database.db, run.runId);
+	await billFees(database.db, seasonId, 2024, '2024-01-15');
 	const [row] = await database.db
 		.select({ id: invoices.id })
 		.from(invoices)

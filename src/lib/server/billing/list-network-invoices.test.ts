@@ -4,14 +4,13 @@ import { createTestDatabase, type TestDatabase } from '../../../../tests/setup/t
 import { uso7 } from '../../../../tests/factories/events';
 import {
 	billedCodes,
+	billFees,
 	seedBillingDetails,
 	withoutDemoBilling
 } from '../../../../tests/factories/billing';
 import { invoices } from '../db/schema';
 import { systemActor } from '../actor';
 import { listInvoicesForExport, listNetworkInvoices, type InvoiceFilter } from './invoice-queries';
-import { startInvoiceRun } from './start-invoice-run';
-import { continueInvoiceRun } from './run-invoice-run';
 import { createCreditNote } from './create-credit-note';
 import { exportInvoices } from './export-invoices';
 import { parseNetworkInvoiceListQuery } from './invoice-list-query';
@@ -29,24 +28,13 @@ let creditNoteNumber: string;
 let creditedNumber: string;
 const TODAY = '2024-10-14';
 
-async function bill(year: number, invoiceDate: string) {
-	const run = await startInvoiceRun(database.db, systemActor, {
-		seasonId,
-		year,
-		invoiceDate,
-		kinds: ['fee']
-	});
-	if (!run.ok) throw new Error(run.error);
-	await continueInvoiceRun(database.db, run.runId);
-}
-
 beforeAll(async () => {
 	database = await createTestDatabase({ seeded: true });
 	await withoutDemoBilling(database.db);
 	({ seasonId, networkId } = await uso7(database.db));
 	await seedBillingDetails(database.db, networkId, await billedCodes(database.db, seasonId));
-	await bill(2023, '2023-10-02');
-	await bill(2024, '2024-01-15');
+	await billFees(database.db, seasonId, 2023, '2023-10-02');
+	await billFees(database.db, seasonId, 2024, '2024-01-15');
 	const [kajaani] = await database.db
 		.select({ id: invoices.id, number: invoices.number })
 		.from(invoices)

@@ -4,10 +4,11 @@ import { startMailbox, type Mailbox } from '../../../../tests/e2e/support/mailbo
 import { createTestDatabase, type TestDatabase } from '../../../../tests/setup/test-db';
 import { uso7 } from '../../../../tests/factories/events';
 import {
-	USO_BILLING,
 	billedCodes,
+	billFees,
 	memberBilling,
 	seedBillingDetails,
+	USO_BILLING,
 	withoutDemoBilling
 } from '../../../../tests/factories/billing';
 import { pdfText } from '../../../../tests/support/pdf-text';
@@ -16,7 +17,6 @@ import { systemActor } from '../actor';
 import { runDueJobs } from '../jobs/run-due-jobs';
 import { closeMailTransports } from '../mail/send-mail';
 import { saveMemberBillingDetails } from './save-member-billing-details';
-import { startInvoiceRun } from './start-invoice-run';
 import { continueInvoiceRun } from './run-invoice-run';
 import { queueInvoiceMail } from './queue-invoice-mail';
 import { createCreditNote } from './create-credit-note';
@@ -64,14 +64,7 @@ const deliver = () =>
 
 describe('an invoice by e-mail', () => {
 	it('reaches the member’s invoice address with its PDF, once', async () => {
-		const run = await startInvoiceRun(database.db, systemActor, {
-			seasonId,
-			year: 2024,
-			invoiceDate: '2024-01-15',
-			kinds: ['fee']
-		});
-		if (!run.ok) throw new Error(run.error);
-		await continueInvoiceRun(database.db, run.runId);
+		const runId = await billFees(database.db, seasonId, 2024, '2024-01-15');
 		// invoices dated 2024 are long overdue: their reminders (payments.test.ts) would mail too
 		await database.db.delete(jobs).where(eq(jobs.kind, 'invoice_reminder'));
 		const [vaala] = await database.db
@@ -96,7 +89,7 @@ describe('an invoice by e-mail', () => {
 		expect(text).toContain('11 160,00');
 
 		// the run again, the mail queued again, the jobs again: still one mail
-		await continueInvoiceRun(database.db, run.runId);
+		await continueInvoiceRun(database.db, runId);
 		const again = await database.db.transaction((tx) =>
 			queueInvoiceMail(tx, {
 				document: 'invoice',
@@ -174,14 +167,7 @@ describe('a credit note by e-mail', () => {
 			},
 			{ byCoordinator: true }
 		);
-		const run = await startInvoiceRun(database.db, systemActor, {
-			seasonId,
-			year: 2023,
-			invoiceDate: '2023-10-02',
-			kinds: ['fee']
-		});
-		if (!run.ok) throw new Error(run.error);
-		await continueInvoiceRun(database.db, run.runId);
+		await billFees(database.db, seasonId, 2023, '2023-10-02');
 		await database.db.delete(jobs).where(eq(jobs.kind, 'invoice_reminder'));
 		const of = async (code: string) =>
 			(

@@ -5,17 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/setup/test-db';
 import { uso7 } from '../../../../tests/factories/events';
 import {
-	USO_BILLING,
 	billedCodes,
+	billFees,
 	seedBillingDetails,
+	USO_BILLING,
 	withoutDemoBilling
 } from '../../../../tests/factories/billing';
 import { pdfText } from '../../../../tests/support/pdf-text';
 import { ovtFromBusinessId } from '$lib/domain/billing/business-id';
 import { invoices } from '../db/schema';
-import { systemActor } from '../actor';
-import { startInvoiceRun } from './start-invoice-run';
-import { continueInvoiceRun } from './run-invoice-run';
 import { runInvoicesZip } from './run-invoices-zip';
 
 /**
@@ -36,15 +34,7 @@ beforeAll(async () => {
 		eInvoiceAddress: ovtFromBusinessId(USO_BILLING.businessId),
 		eInvoiceOperator: '003723327487'
 	});
-	const run = await startInvoiceRun(database.db, systemActor, {
-		seasonId: ids.seasonId,
-		year: 2024,
-		invoiceDate: '2024-01-15',
-		kinds: ['fee']
-	});
-	if (!run.ok) throw new Error(run.error);
-	runId = run.runId;
-	await continueInvoiceRun(database.db, runId);
+	runId = await billFees(database.db, ids.seasonId, 2024, '2024-01-15');
 	const [row] = await database.db
 		.select({ n: count() })
 		.from(invoices)

@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../../tests/setu
 import { uso7 } from '../../../../../tests/factories/events';
 import {
 	billedCodes,
+	billFees,
 	seedBillingDetails,
 	withoutDemoBilling
 } from '../../../../../tests/factories/billing';
@@ -12,8 +13,6 @@ import { buildCamt054, type TestCredit } from '../../demo/camt054-file';
 import { bankFiles, invoices, jobs, outbox, paymentAllocations, payments } from '../../db/schema';
 import { systemActor } from '../../actor';
 import { runDueJobs } from '../../jobs/run-due-jobs';
-import { startInvoiceRun } from '../start-invoice-run';
-import { continueInvoiceRun } from '../run-invoice-run';
 import { listNetworkInvoices } from '../invoice-queries';
 import { importBankFile } from './import-bank-file';
 import { allocatePayment } from './allocate-payment';
@@ -107,14 +106,7 @@ beforeAll(async () => {
 	const season = await uso7(database.db);
 	networkId = season.networkId;
 	await seedBillingDetails(database.db, networkId, await billedCodes(database.db, season.seasonId));
-	const run = await startInvoiceRun(database.db, systemActor, {
-		seasonId: season.seasonId,
-		year: 2024,
-		invoiceDate: '2024-10-01',
-		kinds: ['fee']
-	});
-	if (!run.ok) throw new Error(run.error);
-	await continueInvoiceRun(database.db, run.runId);
+	await billFees(database.db, season.seasonId, 2024, '2024-10-01');
 	issued = await database.db
 		.select({
 			id: invoices.id,
